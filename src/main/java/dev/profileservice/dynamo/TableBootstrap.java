@@ -1,0 +1,132 @@
+package dev.profileservice.dynamo;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+
+import dev.profileservice.config.ProfileConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * Creates the table in dev and test, where no infrastructure does. Idempotent: an existing
+ * table is left alone. In prod {@code profile.bootstrap.create-table} is false and this does nothing.
+ */
+@ApplicationScoped
+public class TableBootstrap {
+
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+
+    private final DynamoDbAsyncClient dynamo;
+    private final ProfileConfig config;
+
+    TableBootstrap(DynamoDbAsyncClient dynamo, ProfileConfig config) {
+        this.dynamo = dynamo;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        if (config.bootstrap().createTable()) {
+            ensureTable();
+        }
+    }
+
+    public void ensureTable() {
+        String table = config.table();
+        try {
+            if (!exists(table)) {
+                create(table);
+                Log.infof("Created table %s with index %s", table, Attributes.EMAIL_INDEX);
+            }
+            awaitActive(table);
+        } catch (ResourceInUseException e) {
+            Log.debugf("Table %s was created concurrently", table);
+        }
+    }
+
+    private boolean exists(String table) {
+        try {
+            await(dynamo.describeTable(r -> r.tableName(table)).thenApply(r -> r));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    private void create(String table) {
+        CreateTableRequest request = CreateTableRequest.builder()
+                .tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(Attributes.USER_ID),
+                        attribute(Attributes.SORT_KEY),
+                        attribute(Attributes.EMAIL))
+                .keySchema(key(Attributes.USER_ID, KeyType.HASH), key(Attributes.SORT_KEY, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(Attributes.EMAIL_INDEX)
+                        .keySchema(key(Attributes.EMAIL, KeyType.HASH))
+                        // KEYS_ONLY: the index carries no profile data, only the keys to look it up by.
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build())
+                .build();
+        await(dynamo.createTable(request));
+    }
+
+    private void awaitActive(String table) {
+        long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var status = await(dynamo.describeTable(r -> r.tableName(table))).table().tableStatus();
+            if (status == TableStatus.ACTIVE) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("Table " + table + " did not become ACTIVE within " + STARTUP_WAIT);
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(STARTUP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while bootstrapping the table", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("DynamoDB did not answer within " + STARTUP_WAIT, e);
+        }
+    }
+}
