@@ -1,0 +1,79 @@
+package dev.profileservice.address;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.annotation.JsonView;
+
+import dev.profileservice.api.Page;
+import dev.profileservice.profile.ProfileViews;
+import dev.profileservice.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** The caller's addresses. Every id is looked up inside the caller's own partition. */
+@Path("/api/profile/addresses")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class AddressResource {
+
+    private final AddressService addresses;
+    private final Caller caller;
+
+    AddressResource(AddressService addresses, Caller caller) {
+        this.addresses = addresses;
+        this.caller = caller;
+    }
+
+    @GET
+    @JsonView(ProfileViews.Owner.class)
+    public Uni<Page<Address>> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") @Size(max = 1024) String cursor) {
+        return addresses.list(caller.id(), limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @JsonView(ProfileViews.Owner.class)
+    public Uni<Address> get(@PathParam("id") String id) {
+        return addresses.find(caller.id(), id).onItem().ifNull().failWith(NotFoundException::new);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @JsonView(ProfileViews.Owner.class)
+    public Uni<RestResponse<Address>> add(@Valid AddressInput input) {
+        return addresses.add(caller.id(), input)
+                .map(address -> RestResponse.ResponseBuilder.<Address> created(URI.create("/api/profile/addresses/" + address.id()))
+                        .entity(address).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return addresses.delete(caller.id(), id)
+                .map(deleted -> {
+                    if (!deleted) {
+                        throw new NotFoundException();
+                    }
+                    return RestResponse.<Void> noContent();
+                });
+    }
+}

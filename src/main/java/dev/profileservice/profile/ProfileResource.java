@@ -1,0 +1,105 @@
+package dev.profileservice.profile;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.annotation.JsonView;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.profileservice.address.AddressService;
+import dev.profileservice.dynamo.PartitionEraser;
+import dev.profileservice.error.ProblemException;
+import dev.profileservice.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** The caller's own profile. The owner is always the token's subject. */
+@Path("/api/profile")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ProfileResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final ProfileService profiles;
+    private final AddressService addresses;
+    private final PartitionEraser eraser;
+    private final Caller caller;
+
+    ProfileResource(ProfileService profiles, AddressService addresses, PartitionEraser eraser, Caller caller) {
+        this.profiles = profiles;
+        this.addresses = addresses;
+        this.eraser = eraser;
+        this.caller = caller;
+    }
+
+    @GET
+    @JsonView(ProfileViews.Owner.class)
+    public Uni<RestResponse<Profile>> get() {
+        return profiles.find(caller.id(), ProfileViews.Owner.class)
+                .onItem().ifNull().failWith(NotFoundException::new)
+                .map(profile -> RestResponse.ResponseBuilder.ok(profile).header(HttpHeaders.ETAG, profile.etag()).build());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @JsonView(ProfileViews.Owner.class)
+    public Uni<RestResponse<Profile>> replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @ConvertGroup(from = Default.class, to = ProfileUpdate.Replace.class) ProfileUpdate body) {
+        return profiles.replace(caller.id(), body, IfMatch.version(ifMatch)).map(ProfileResource::written);
+    }
+
+    @PATCH
+    @Consumes(MERGE_PATCH)
+    @JsonView(ProfileViews.Owner.class)
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileUpdate.class)))
+    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+        Long expected = IfMatch.version(ifMatch);
+        if (expected == null) {
+            throw ProblemException.preconditionRequired();
+        }
+        return profiles.patch(caller.id(), patch, expected).map(ProfileResource::written);
+    }
+
+    /** Erases the caller's whole partition: profile and addresses. */
+    @DELETE
+    public Uni<RestResponse<Void>> erase() {
+        return eraser.erase(caller.id()).map(count -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("/export")
+    @JsonView(ProfileViews.Owner.class)
+    public Uni<ProfileExport> export() {
+        String owner = caller.id();
+        return Uni.combine().all()
+                .unis(profiles.find(owner, ProfileViews.Owner.class), addresses.all(owner))
+                .with(ProfileExport::new);
+    }
+
+    private static RestResponse<Profile> written(ProfileService.Written written) {
+        RestResponse.ResponseBuilder<Profile> builder = written.created()
+                ? RestResponse.ResponseBuilder.<Profile> created(URI.create("/api/profile")).entity(written.profile())
+                : RestResponse.ResponseBuilder.ok(written.profile());
+        return builder.header(HttpHeaders.ETAG, written.profile().etag()).build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.profileservice.profile;
+
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.annotation.JsonView;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Anyone's public card: the Public view only, read with the Public projection only. */
+@Path("/api/profiles")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicProfileResource {
+
+    private final ProfileService profiles;
+
+    PublicProfileResource(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @GET
+    @Path("/{userId}")
+    @JsonView(ProfileViews.Public.class)
+    public Uni<Profile> get(@PathParam("userId") @Size(min = 1, max = 255) String userId) {
+        return profiles.find(userId, ProfileViews.Public.class).onItem().ifNull().failWith(NotFoundException::new);
+    }
+}
