@@ -48,7 +48,7 @@ public class AeadKeyset {
                 handle = parse(crypto.keyset().get());
             } else if (crypto.allowEphemeral()) {
                 Log.warn("No profile.crypto.keyset configured: using an ephemeral AEAD keyset (dev/test only)");
-                handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+                handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
             } else {
                 throw new IllegalStateException("profile.crypto.keyset (env PROFILE_CRYPTO_KEYSET) is required:"
                         + " a base64-encoded cleartext Tink JSON AES256-GCM keyset from a Secret. See README, Configuration.");

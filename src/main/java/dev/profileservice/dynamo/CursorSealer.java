@@ -29,6 +29,7 @@ public class CursorSealer {
     private final ProfileConfig config;
     private final Clock clock;
 
+    @jakarta.inject.Inject
     CursorSealer(AeadKeyset keyset, ProfileConfig config) {
         this(keyset, config, Clock.systemUTC());
     }
