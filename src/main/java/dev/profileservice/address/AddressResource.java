@@ -3,8 +3,7 @@ package dev.profileservice.address;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,9 +43,11 @@ public class AddressResource {
 
     @GET
     @JsonView(ProfileViews.Owner.class)
-    public Uni<Page<Address>> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+    public Uni<Page<Address>> list(
+            // A String, so that "abc" is a 400 like "0" is, not JAX-RS' 404 for an unconvertible parameter.
+            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = "[1-9][0-9]?|100", message = "must be a whole number from 1 to 100") String limit,
             @QueryParam("cursor") @Size(max = 1024) String cursor) {
-        return addresses.list(caller.id(), limit, cursor);
+        return addresses.list(caller.id(), Integer.parseInt(limit), cursor);
     }
 
     @GET
