@@ -1,0 +1,318 @@
+package dev.profileservice.ship;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders each overlay of k8s/ and checks what a cluster would actually receive: the pod's
+ * hardening, probes, resources, shutdown timing, network policy, and that key material is
+ * only ever referenced, never written down.
+ */
+class ManifestTest {
+
+    private static final String SECRET_NAME = "profile-service-crypto";
+    private static final Set<String> SECRET_ENV = Set.of("PROFILE_CRYPTO_KEYSET", "PROFILE_CRYPTO_INDEX_KEYSET");
+    private static final Pattern SECRET_LIKE_NAME = Pattern.compile("(?i).*(keyset|secret|password|passwd|private_?key|access_?key|api_?key|credentials?|token)");
+
+    private static List<ObjectNode> render(String overlay) {
+        return KustomizeRenderer.render(ProjectFiles.path("k8s/overlays/" + overlay));
+    }
+
+    private static JsonNode podSpec(List<ObjectNode> resources) {
+        return KustomizeRenderer.find(resources, "Deployment", "profile-service").path("spec").path("template").path("spec");
+    }
+
+    private static JsonNode container(List<ObjectNode> resources) {
+        JsonNode containers = podSpec(resources).path("containers");
+        assertEquals(1, containers.size(), "one application container");
+        return containers.get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void overlayRendersEveryResourceOnceInTheProfileNamespace(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        for (String kind : List.of("Deployment", "Service", "ServiceAccount", "ConfigMap", "NetworkPolicy",
+                "HorizontalPodAutoscaler", "PodDisruptionBudget")) {
+            assertEquals(1, KustomizeRenderer.ofKind(resources, kind).size(), overlay + ": one " + kind);
+        }
+        assertTrue(KustomizeRenderer.ofKind(resources, "Secret").isEmpty(), "Secrets are created out of band, never committed");
+        resources.forEach(r -> assertEquals("profile", r.path("metadata").path("namespace").asText(),
+                r.path("kind").asText() + " namespace"));
+        assertEquals("autoscaling/v2", KustomizeRenderer.ofKind(resources, "HorizontalPodAutoscaler").get(0).path("apiVersion").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void podRunsNonRootWithReadOnlyRootAndNoPrivileges(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        JsonNode pod = podSpec(resources).path("securityContext");
+        JsonNode c = container(resources).path("securityContext");
+
+        assertTrue(pod.path("runAsNonRoot").asBoolean(), "pod runAsNonRoot");
+        assertTrue(pod.path("runAsUser").asInt() > 0, "pod runAsUser is not root");
+        assertEquals("RuntimeDefault", pod.path("seccompProfile").path("type").asText());
+
+        assertTrue(c.path("runAsNonRoot").asBoolean(), "container runAsNonRoot");
+        if (c.has("runAsUser")) {
+            assertTrue(c.path("runAsUser").asInt() > 0, "container runAsUser is not root");
+        }
+        assertFalse(c.path("allowPrivilegeEscalation").asBoolean(true), "allowPrivilegeEscalation false");
+        assertFalse(c.path("privileged").asBoolean(false), "not privileged");
+        assertTrue(c.path("readOnlyRootFilesystem").asBoolean(), "readOnlyRootFilesystem");
+        assertEquals(List.of("ALL"), strings(c.path("capabilities").path("drop")), "drop ALL capabilities");
+        assertTrue(c.path("capabilities").path("add").isMissingNode(), "no capability added back");
+        assertEquals("RuntimeDefault", c.path("seccompProfile").path("type").asText("RuntimeDefault"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void tmpIsAWritableEmptyDirBecauseTheRootFilesystemIsReadOnly(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        String volume = null;
+        for (JsonNode mount : container(resources).path("volumeMounts")) {
+            if ("/tmp".equals(mount.path("mountPath").asText())) {
+                volume = mount.path("name").asText();
+                assertFalse(mount.path("readOnly").asBoolean(false));
+            }
+        }
+        assertNotNull(volume, "/tmp is mounted");
+        boolean emptyDir = false;
+        for (JsonNode v : podSpec(resources).path("volumes")) {
+            if (volume.equals(v.path("name").asText())) {
+                emptyDir = v.has("emptyDir");
+            }
+        }
+        assertTrue(emptyDir, "/tmp is an emptyDir");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void probesUseTheQuarkusHealthEndpointsOnTheHttpPort(String overlay) {
+        JsonNode container = container(render(overlay));
+        assertEquals(8080, containerPort(container, "http"));
+        Map<String, String> expected = Map.of(
+                "livenessProbe", "/q/health/live",
+                "readinessProbe", "/q/health/ready",
+                "startupProbe", "/q/health/started");
+        expected.forEach((probe, path) -> {
+            JsonNode get = container.path(probe).path("httpGet");
+            assertEquals(path, get.path("path").asText(), probe + " path");
+            JsonNode port = get.path("port");
+            int resolved = port.isInt() ? port.asInt() : containerPort(container, port.asText());
+            assertEquals(8080, resolved, probe + " port");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void containerHasResourceRequestsWithinLimits(String overlay) {
+        JsonNode resources = container(render(overlay)).path("resources");
+        for (String resource : List.of("cpu", "memory")) {
+            JsonNode request = resources.path("requests").path(resource);
+            JsonNode limit = resources.path("limits").path(resource);
+            assertFalse(request.isMissingNode(), overlay + ": " + resource + " request");
+            assertFalse(limit.isMissingNode(), overlay + ": " + resource + " limit");
+            assertTrue(quantity(request.asText()) <= quantity(limit.asText()), overlay + ": " + resource + " request <= limit");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void terminationGraceOutlastsTheQuarkusShutdownTimeout(String overlay) {
+        long grace = podSpec(render(overlay)).path("terminationGracePeriodSeconds").asLong(30);
+        long shutdown = ProjectFiles.shutdownTimeout().toSeconds();
+        assertTrue(grace > shutdown, "terminationGracePeriodSeconds " + grace + " must exceed quarkus.shutdown.timeout " + shutdown + "s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void networkPolicyAdmitsOnlyHttpAndLetsOutOnlyDnsAndHttps(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        JsonNode policy = KustomizeRenderer.ofKind(resources, "NetworkPolicy").get(0).path("spec");
+        assertEquals(Set.of("Ingress", "Egress"), new HashSet<>(strings(policy.path("policyTypes"))));
+        assertEquals(podLabels(resources).get("app.kubernetes.io/name"),
+                policy.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
+
+        assertEquals(Set.of("8080/TCP"), ports(policy.path("ingress")), "ingress only to the HTTP port");
+        assertEquals(Set.of("53/UDP", "53/TCP", "443/TCP"), ports(policy.path("egress")), "egress only DNS and HTTPS");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void keyMaterialIsOnlyReferencedFromTheSecretNeverWrittenDown(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        JsonNode container = container(resources);
+        Set<String> fromSecret = new HashSet<>();
+        for (JsonNode env : container.path("env")) {
+            String name = env.path("name").asText();
+            if (SECRET_LIKE_NAME.matcher(name).matches()) {
+                assertFalse(env.has("value"), name + " must not carry a literal value");
+            }
+            JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+            if (!ref.isMissingNode()) {
+                assertEquals(SECRET_NAME, ref.path("name").asText(), name + " secret name");
+                fromSecret.add(name);
+            }
+        }
+        assertEquals(SECRET_ENV, fromSecret, "both keysets come from the Secret by reference");
+        for (JsonNode from : container.path("envFrom")) {
+            assertTrue(from.has("configMapRef"), "envFrom only from the ConfigMap");
+        }
+        JsonNode data = KustomizeRenderer.ofKind(resources, "ConfigMap").get(0).path("data");
+        data.fieldNames().forEachRemaining(key -> assertFalse(SECRET_LIKE_NAME.matcher(key).matches(),
+                "ConfigMap key " + key + " looks like a secret: it belongs in the Secret"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void configMapNamesTheTableIssuerAndAudience(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        ObjectNode configMap = KustomizeRenderer.ofKind(resources, "ConfigMap").get(0);
+        JsonNode data = configMap.path("data");
+        for (String key : List.of("PROFILE_TABLE", "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID",
+                "QUARKUS_OIDC_TOKEN_AUDIENCE", "AWS_REGION")) {
+            assertFalse(data.path(key).asText().isBlank(), overlay + ": " + key);
+        }
+        assertTrue(data.has("PROFILE_CORS_ORIGINS"));
+        assertTrue(data.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().startsWith("https://"), "the issuer is https");
+        assertFalse(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText().equals("any"), "prod never accepts any audience");
+        String referenced = container(resources).path("envFrom").get(0).path("configMapRef").path("name").asText();
+        assertEquals(configMap.path("metadata").path("name").asText(), referenced);
+    }
+
+    @Test
+    void prodSetsExplicitHttpsCorsOriginsAndNeverAWildcard() {
+        String origins = KustomizeRenderer.ofKind(render("prod"), "ConfigMap").get(0).path("data")
+                .path("PROFILE_CORS_ORIGINS").asText();
+        assertFalse(origins.isBlank(), "prod names its origins explicitly");
+        for (String origin : origins.split(",")) {
+            assertFalse(origin.contains("*"), "no wildcard origin: " + origin);
+            assertTrue(origin.trim().startsWith("https://"), "https origin: " + origin);
+        }
+    }
+
+    @Test
+    void prodRunsThreeReplicasOfAnImagePinnedByDigest() {
+        List<ObjectNode> resources = render("prod");
+        assertEquals(3, KustomizeRenderer.find(resources, "Deployment", "profile-service").path("spec").path("replicas").asInt());
+        assertTrue(KustomizeRenderer.ofKind(resources, "HorizontalPodAutoscaler").get(0).path("spec").path("minReplicas").asInt() >= 3);
+        String image = container(resources).path("image").asText();
+        assertTrue(image.matches("[^:@]+(:\\d+)?/[^:@]+@sha256:[0-9a-f]{64}"), "prod image is pinned by digest: " + image);
+    }
+
+    @Test
+    void devRunsOneReplicaOfTheDevTag() {
+        List<ObjectNode> resources = render("dev");
+        assertEquals(1, KustomizeRenderer.find(resources, "Deployment", "profile-service").path("spec").path("replicas").asInt());
+        assertTrue(container(resources).path("image").asText().endsWith(":dev"));
+        assertEquals(0, KustomizeRenderer.ofKind(resources, "PodDisruptionBudget").get(0).path("spec").path("minAvailable").asInt(),
+                "a single dev replica must not block node drains");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void podUsesTheIrsaServiceAccountWithItsProjectedToken(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        ObjectNode account = KustomizeRenderer.ofKind(resources, "ServiceAccount").get(0);
+        assertTrue(account.path("metadata").path("annotations").path("eks.amazonaws.com/role-arn").asText()
+                .matches("arn:aws:iam::[A-Z0-9_]+:role/[\\w+=,.@-]+"));
+        JsonNode pod = podSpec(resources);
+        assertEquals(account.path("metadata").path("name").asText(), pod.path("serviceAccountName").asText());
+        assertTrue(pod.path("automountServiceAccountToken").asBoolean(), "IRSA needs the token mounted into the pod");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void serviceDisruptionBudgetAndAutoscalerTargetThePods(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        String app = podLabels(resources).get("app.kubernetes.io/name");
+        assertEquals(app, KustomizeRenderer.ofKind(resources, "Service").get(0).path("spec").path("selector")
+                .path("app.kubernetes.io/name").asText());
+        assertEquals(app, KustomizeRenderer.ofKind(resources, "PodDisruptionBudget").get(0).path("spec").path("selector")
+                .path("matchLabels").path("app.kubernetes.io/name").asText());
+        JsonNode target = KustomizeRenderer.ofKind(resources, "HorizontalPodAutoscaler").get(0).path("spec").path("scaleTargetRef");
+        assertEquals("Deployment", target.path("kind").asText());
+        assertEquals("profile-service", target.path("name").asText());
+        assertEquals(8080, containerPort(container(resources),
+                KustomizeRenderer.ofKind(resources, "Service").get(0).path("spec").path("ports").get(0).path("targetPort").asText()));
+    }
+
+    @Test
+    void rendererRefusesKustomizeFeaturesItDoesNotImplement(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources: []\nconfigMapGenerator:\n  - name: x\n");
+        assertThrows(IllegalArgumentException.class, () -> KustomizeRenderer.render(dir));
+    }
+
+    private static Map<String, String> podLabels(List<ObjectNode> resources) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        KustomizeRenderer.find(resources, "Deployment", "profile-service").path("spec").path("template").path("metadata")
+                .path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    private static int containerPort(JsonNode container, String nameOrNumber) {
+        if (nameOrNumber.matches("\\d+")) {
+            return Integer.parseInt(nameOrNumber);
+        }
+        for (JsonNode port : container.path("ports")) {
+            if (nameOrNumber.equals(port.path("name").asText())) {
+                return port.path("containerPort").asInt();
+            }
+        }
+        throw new AssertionError("no container port named " + nameOrNumber);
+    }
+
+    /** Every port a list of policy rules opens; a rule without ports would open all of them. */
+    private static Set<String> ports(JsonNode rules) {
+        assertTrue(rules.isArray() && rules.size() > 0, "rules are listed");
+        Set<String> ports = new HashSet<>();
+        for (JsonNode rule : rules) {
+            assertTrue(rule.path("ports").size() > 0, "a rule without ports allows every port: " + rule);
+            for (JsonNode port : rule.path("ports")) {
+                assertFalse(port.has("endPort"), "no port ranges");
+                ports.add(port.path("port").asText() + "/" + port.path("protocol").asText("TCP"));
+            }
+        }
+        return ports;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    /** A Kubernetes quantity in base units: millicores for "m", bytes for Ki/Mi/Gi, else plain. */
+    static double quantity(String value) {
+        Map<String, Double> suffixes = Map.of("m", 1e-3, "Ki", 1024.0, "Mi", 1024.0 * 1024, "Gi", 1024.0 * 1024 * 1024,
+                "k", 1e3, "M", 1e6, "G", 1e9);
+        for (var suffix : List.of("Ki", "Mi", "Gi", "m", "k", "M", "G")) {
+            if (value.endsWith(suffix)) {
+                return Double.parseDouble(value.substring(0, value.length() - suffix.length())) * suffixes.get(suffix);
+            }
+        }
+        return Double.parseDouble(value);
+    }
+}
