@@ -3,6 +3,7 @@ package dev.profileservice.address;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -60,7 +61,7 @@ public class AddressResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @JsonView(ProfileViews.Owner.class)
-    public Uni<RestResponse<Address>> add(@Valid AddressInput input) {
+    public Uni<RestResponse<Address>> add(@Valid @NotNull AddressInput input) {
         return addresses.add(caller.id(), input)
                 .map(address -> RestResponse.ResponseBuilder.<Address> created(URI.create("/api/profile/addresses/" + address.id()))
                         .entity(address).build());

@@ -3,6 +3,7 @@ package dev.profileservice.profile;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
@@ -64,7 +65,7 @@ public class ProfileResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @JsonView(ProfileViews.Owner.class)
     public Uni<RestResponse<Profile>> replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @ConvertGroup(from = Default.class, to = ProfileUpdate.Replace.class) ProfileUpdate body) {
+            @Valid @NotNull @ConvertGroup(from = Default.class, to = ProfileUpdate.Replace.class) ProfileUpdate body) {
         return profiles.replace(caller.id(), body, IfMatch.version(ifMatch)).map(ProfileResource::written);
     }
 
@@ -72,7 +73,7 @@ public class ProfileResource {
     @Consumes(MERGE_PATCH)
     @JsonView(ProfileViews.Owner.class)
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileUpdate.class)))
-    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Long expected = IfMatch.version(ifMatch);
         if (expected == null) {
             throw ProblemException.preconditionRequired();
