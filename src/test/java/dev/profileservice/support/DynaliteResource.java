@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class DynaliteResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
+    static final String PID_PROPERTY = "dynalite.test.pid";
 
     private Process process;
 
@@ -41,6 +42,8 @@ public class DynaliteResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot start dynalite (is node on the PATH?)", e);
         }
         awaitPort(port);
+        // Fault tests pause and resume this very process; system properties cross class loaders.
+        System.setProperty(PID_PROPERTY, Long.toString(process.pid()));
         return Map.of("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + port);
     }
 
@@ -56,6 +59,33 @@ public class DynaliteResource implements QuarkusTestResourceLifecycleManager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Freezes dynalite (SIGSTOP): connections hang as with a backend that is cut off; its data stays. */
+    public static void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused dynalite run again (SIGCONT). */
+    public static void resume() {
+        signal("-CONT");
+    }
+
+    private static void signal(String signal) {
+        String pid = System.getProperty(PID_PROPERTY);
+        if (pid == null) {
+            throw new IllegalStateException("dynalite is not running");
+        }
+        try {
+            int exit = new ProcessBuilder("kill", signal, pid).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
