@@ -1,0 +1,60 @@
+package dev.profileservice;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.junit.jupiter.api.Test;
+
+import dev.profileservice.support.ProdConfigResource;
+import dev.profileservice.support.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The packaged jar in the prod profile, started as a user starts it. Quarkus' prod error
+ * paths differ from dev and test (e.g. Jackson errors), so the error shape is checked here too.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = ProdConfigResource.class, restrictToAnnotatedClass = true)
+class ProdJarIT {
+
+    @Test
+    void servesTheOwnerViewInProd() {
+        given().auth().oauth2(Tokens.alice()).contentType(ContentType.JSON)
+                .body("{\"displayName\": \"Prod Alice\", \"email\": \"prod-alice@example.org\", \"ssn\": \"123-45-6789\"}")
+                .put("/api/profile").then().statusCode(201).body("ssnLast4", equalTo("6789"));
+        given().auth().oauth2(Tokens.alice()).get("/api/profile").then().statusCode(200)
+                .header("Cache-Control", "no-store").body("displayName", equalTo("Prod Alice"));
+    }
+
+    @Test
+    void malformedJsonAndUnknownFieldsAreProblemsInProdToo() {
+        for (String body : new String[] { "{\"displayName\": ", "{\"displayName\": \"A\", \"version\": 7}",
+                "{\"displayName\": 5}" }) {
+            Response response = given().auth().oauth2(Tokens.bob()).contentType(ContentType.JSON).body(body).put("/api/profile");
+            response.then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+            assertFalse(response.asString().contains("com.fasterxml"), response.asString());
+            assertFalse(response.asString().contains("dev.profileservice"), response.asString());
+        }
+    }
+
+    @Test
+    void debugSurfacesAreAbsentInProd() {
+        for (String path : new String[] { "/q/dev-ui", "/q/dev", "/q/swagger-ui", "/q/openapi", "/q/arc" }) {
+            Response response = given().get(path);
+            assertEquals(404, response.statusCode(), path);
+        }
+        given().get("/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthAndMetricsCarryNoData() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains("@example.org"), "metrics carry data");
+    }
+}
