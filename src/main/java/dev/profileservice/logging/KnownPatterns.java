@@ -1,5 +1,6 @@
 package dev.profileservice.logging;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ final class KnownPatterns {
                         "PRIVATE KEY"),
                 new PatternRule("jwt", "(?<![\\w-])eyJ[\\w-]{2,}+(?:\\.[\\w-]*+){2,4}+", "eyJ"),
                 new PatternRule("bearer", "\\b(?:Bearer|bearer|BEARER)[ \\t]++(?<v>[\\w.~+/-]{8,}+=*+)", "earer"),
-                new PatternRule("basic", "\\b(?:Basic|BASIC)[ \\t]++(?<v>[A-Za-z0-9+/]{8,}+=*+)", "B"),
+                new PatternRule("basic", Pattern.compile("\\b(?:Basic|BASIC)[ \\t]++(?<v>[A-Za-z0-9+/]{8,}+=*+)"), "B",
+                        KnownPatterns::userColonPassword),
                 new PatternRule("url-credentials", "(?<=://)(?<v>[^/\\s:@]{1,128}+:[^/\\s@]{1,256}+)@", "://"),
                 new PatternRule("aws-access-key-id", "(?<![A-Z0-9])(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|AIPA|ANVA|ABIA"
                         + "|ACCA|APKA|ASCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])", "A"),
@@ -46,6 +48,21 @@ final class KnownPatterns {
     private static boolean mixedCase(String candidate) {
         return !candidate.equals(candidate.toLowerCase(Locale.ROOT))
                 && !candidate.equals(candidate.toUpperCase(Locale.ROOT));
+    }
+
+    /** Basic credentials are base64 of "user:password"; an English word after "Basic" does not decode to that. */
+    private static boolean userColonPassword(String candidate) {
+        try {
+            byte[] decoded = Base64.getDecoder().decode(candidate);
+            for (byte b : decoded) {
+                if (b == ':') {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     private static boolean phoneLength(String candidate) {
