@@ -1,13 +1,11 @@
 package dev.profileservice.logging;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 
 import io.quarkus.logging.LoggingFilter;
@@ -25,9 +23,9 @@ public final class MaskingFilter implements Filter {
     private final LogRecordMasker masker;
 
     @Inject
-    public MaskingFilter(@ConfigProperty(name = "profile.logging.mask.extra-keys") Optional<List<String>> extraKeys,
-            @ConfigProperty(name = "profile.logging.mask.extra-patterns") Optional<List<String>> extraPatterns) {
-        this(new LogRecordMasker(new MaskingRules(extraKeys.orElse(List.of()), extraPatterns.orElse(List.of()))));
+    public MaskingFilter(MaskingConfig config) {
+        this(new LogRecordMasker(new MaskingRules(config.extraKeys().orElse(List.of()),
+                config.extraPatterns().orElse(List.of()))));
     }
 
     MaskingFilter(LogRecordMasker masker) {

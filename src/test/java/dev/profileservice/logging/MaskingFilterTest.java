@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -32,7 +31,7 @@ class MaskingFilterTest {
     private static final List<String> SECRETS = List.of("hunter2", "bob@example.com", "t0k3n", "4111111111111111",
             "s3cr3t", "AKIAIOSFODNN7EXAMPLE");
 
-    private final MaskingFilter filter = new MaskingFilter(Optional.empty(), Optional.empty());
+    private final MaskingFilter filter = new MaskingFilter(new LogRecordMasker(MaskingRules.defaults()));
 
     @AfterEach
     void clearThreadMdc() {
