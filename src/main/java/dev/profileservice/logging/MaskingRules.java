@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Every masking rule, in order: secret keys first (they know the kind best), then the built-in value patterns,
@@ -22,7 +21,7 @@ public final class MaskingRules implements UnaryOperator<String> {
         all.addAll(KnownPatterns.all());
         for (String regex : extraPatterns) {
             if (!regex.isBlank()) {
-                all.add(new PatternRule(CUSTOM_KIND, Pattern.compile(regex), null, found -> true));
+                all.add(new PatternRule(CUSTOM_KIND, regex, text -> true));
             }
         }
         this.rules = List.copyOf(all);
