@@ -42,24 +42,26 @@ final class TextShape {
     }
 
     /**
-     * Digits joined by up to two of {@code " -.()"}. A run with letters on both sides is part of a word or a hex
-     * id (the {@code 64-5717-4562} inside a UUID) and does not count: UUIDs are in most lines of this service.
+     * Digits joined by up to two of {@code " -.()"}. A run glued to letters on both sides, directly or through one
+     * {@code -}, is part of a word or a hex id (the {@code 64-5717-4562} inside a UUID) and does not count: UUIDs
+     * are in most lines of this service, and they would otherwise wake the card, SSN and phone regexes.
      */
     static int longestDigitRun(String text) {
         int longest = 0;
         int digits = 0;
+        int first = -1;
+        int last = -1;
         int separators = 0;
-        boolean afterLetter = false;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '\0';
             if (c >= '0' && c <= '9') {
-                afterLetter = digits == 0 ? i > 0 && Character.isLetter(text.charAt(i - 1)) : afterLetter;
-                digits++;
+                first = digits++ == 0 ? i : first;
+                last = i;
                 separators = 0;
             } else if (digits > 0 && separators < 2 && DIGIT_SEPARATORS.indexOf(c) >= 0) {
                 separators++;
-            } else {
-                if (!(afterLetter && Character.isLetter(c))) {
+            } else if (digits > 0) {
+                if (!(wordAt(text, first - 1, -1) && wordAt(text, last + 1, 1))) {
                     longest = Math.max(longest, digits);
                 }
                 digits = 0;
@@ -67,5 +69,16 @@ final class TextShape {
             }
         }
         return longest;
+    }
+
+    /** A letter at {@code i}, or a {@code -} there with a letter one step further in {@code direction}. */
+    private static boolean wordAt(String text, int i, int direction) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        int next = i + direction;
+        return Character.isLetter(c)
+                || (c == '-' && next >= 0 && next < text.length() && Character.isLetter(text.charAt(next)));
     }
 }

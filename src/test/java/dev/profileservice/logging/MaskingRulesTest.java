@@ -96,6 +96,7 @@ class MaskingRulesTest {
         "amex 3782 822463 10005                                 | 822463                   | card",
         "amex 378282246310005                                   | 378282246310005          | card",
         "qty 2 5555 5555 5555 4444 items 3                      | 5555 5555 5555 4444      | card",
+        "glued card4111111111111111 to a word                   | 4111111111111111         | card",
     })
     void valuePatternsAreMaskedWithoutAKey(String text, String secret, String kind) {
         assertMasked(text, secret, kind);
@@ -141,6 +142,17 @@ class MaskingRulesTest {
     })
     void harmlessTextStaysUntouched(String text) {
         assertSame(text, rules.apply(text));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6 | 1",
+        "card4111111111111111                 | 16",
+        "(415) 555-2671                       | 10",
+        "2026-11-30T05:50:50Z                 | 8",
+    })
+    void digitRunPrecheckSkipsHexIdsButKeepsNumbersGluedToOneWord(String text, int longest) {
+        assertEquals(longest, TextShape.longestDigitRun(text));
     }
 
     @Test
