@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,72 +33,14 @@ class MaskingRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "password=hunter2 user=bob                      | hunter2          | password",
-        "Password: hunter2                              | hunter2          | password",
-        "passwd=hunter2                                 | hunter2          | password",
-        "db.pwd = hunter2                               | hunter2          | password",
-        "newPassword=hunter2&next=/home                 | hunter2          | password",
-        "`{\"password\":\"hun ter2\",\"user\":\"bob\"}` | hun ter2         | password",
-        "`{\\\"password\\\":\\\"hunter2\\\"}`           | hunter2          | password",
-        "`\"password\": \"unterminated hunter2`         | hunter2          | password",
-        "secret=s3cr3t                                  | s3cr3t           | secret",
-        "client_secret=s3cr3t                           | s3cr3t           | secret",
-        "`{\"clientSecret\":\"s3cr3t\"}`                | s3cr3t           | secret",
-        "AWS_SECRET_ACCESS_KEY=abc/def+ghi              | abc/def+ghi      | secret",
-        "token=t0k3n                                    | t0k3n            | token",
-        "access_token=t0k3n                             | t0k3n            | token",
-        "refresh-token: t0k3n                           | t0k3n            | token",
-        "`{\"id_token\":\"t0k3n\"}`                     | t0k3n            | token",
-        "x-amz-security-token=t0k3n                     | t0k3n            | token",
-        "GET /callback?state=1&token=t0k3n&x=2          | t0k3n            | token",
-        "url=https://h/cb?access_token=t0k3n            | t0k3n            | token",
-        "Authorization: Bearer abc.def-ghi              | abc.def-ghi      | authorization",
-        "`{Authorization=Basic dXNlcjpwYXNz, Accept=*}` | dXNlcjpwYXNz     | authorization",
-        "Cookie: session=abc123; theme=dark             | abc123           | cookie",
-        "Cookie: session=abc123; theme=dark             | dark             | cookie",
-        "Set-Cookie: id=a3fWa; Secure; HttpOnly         | a3fWa            | cookie",
-        "X-Api-Key: k-123456                            | k-123456         | api-key",
-        "api_key=k-123456                               | k-123456         | api-key",
-        "apiKey=k-123456                                | k-123456         | api-key",
-        "private_key=MIIEowIBAAKCAQEA                   | MIIEowIBAAKCAQEA | private-key",
-        "`{\"credentials\":{\"user\":\"u\",\"pin\":\"9\"}}` | pin          | credentials",
-        "ssn=078051120                                  | 078051120        | ssn",
-        "JSESSIONID=0A1B2C3D                            | 0A1B2C3D         | session-id",
-    })
+    @CsvFileSource(resources = "/masking/sensitive-key-values.csv", delimiter = '|', quoteCharacter = '`',
+            numLinesToSkip = 1)
     void sensitiveKeyValuesAreMaskedInEveryNotation(String text, String secret, String kind) {
         assertMasked(text, secret, kind);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl ok | eyJzdWIiOiJhbGljZSJ9 | jwt",
-        "calling with Bearer abcdef0123456789                   | abcdef0123456789         | bearer",
-        "header Basic dXNlcjpwYXNzd29yZA==                      | dXNlcjpwYXNzd29yZA      | basic",
-        "jdbc postgres://admin:s3cr3t@db:5432/app               | s3cr3t                   | url-credentials",
-        "key id AKIAIOSFODNN7EXAMPLE used                       | AKIAIOSFODNN7EXAMPLE     | aws-access-key-id",
-        "session ASIAY34FZKBOKMUTVV7A                           | ASIAY34FZKBOKMUTVV7A     | aws-access-key-id",
-        "aws secret is wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY | wJalrXUtnFEMI            | aws-secret-key",
-        "denied on arn:aws:dynamodb:us-east-1:123456789012:table/UserProfiles | 123456789012 | aws-account",
-        "mail alice.smith+tag@mail.example.co.uk now            | alice.smith              | email",
-        "to bob@example.com.                                    | bob@example.com          | email",
-        "call +14155552671                                      | 4155552671               | phone",
-        "call (415) 555-2671                                    | 555-2671                 | phone",
-        "call 415-555-2671                                      | 555-2671                 | phone",
-        "call +44 20 7946 0958                                  | 7946 0958                | phone",
-        "call +1 (415) 555-2671                                 | 555-2671                 | phone",
-        "call 020 7946 0958                                     | 7946 0958                | phone",
-        "ssn 078-05-1120 on file                                | 078-05-1120              | ssn",
-        "SSN is 078051120                                       | 078051120                | ssn",
-        "social security number 078051120                       | 078051120                | ssn",
-        "paid with 4111 1111 1111 1111 today                    | 1111 1111 1111           | card",
-        "paid with 4111-1111-1111-1111                          | 1111-1111-1111           | card",
-        "paid with 4111111111111111                             | 4111111111111111         | card",
-        "amex 3782 822463 10005                                 | 822463                   | card",
-        "amex 378282246310005                                   | 378282246310005          | card",
-        "qty 2 5555 5555 5555 4444 items 3                      | 5555 5555 5555 4444      | card",
-        "glued card4111111111111111 to a word                   | 4111111111111111         | card",
-    })
+    @CsvFileSource(resources = "/masking/value-patterns.csv", delimiter = '|', numLinesToSkip = 1)
     void valuePatternsAreMaskedWithoutAKey(String text, String secret, String kind) {
         assertMasked(text, secret, kind);
     }
