@@ -1,10 +1,8 @@
 package dev.profileservice.logging;
 
-import java.lang.reflect.Constructor;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,21 +14,6 @@ final class ThrowableMasker {
 
     /** Deeper graphs are cut: a runaway chain must not make logging itself fail. */
     static final int MAX_DEPTH = 32;
-
-    // Looked up once per class. In a native image only classes registered for reflection have it; the rest get
-    // a MaskedThrowable, which is why that path must be as safe as this one.
-    private static final ClassValue<Optional<Constructor<? extends Throwable>>> MESSAGE_CONSTRUCTOR =
-            new ClassValue<>() {
-                @Override
-                @SuppressWarnings("unchecked")
-                protected Optional<Constructor<? extends Throwable>> computeValue(Class<?> type) {
-                    try {
-                        return Optional.of((Constructor<? extends Throwable>) type.getConstructor(String.class));
-                    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                        return Optional.empty();
-                    }
-                }
-            };
 
     private final UnaryOperator<String> rules;
 
@@ -71,7 +54,7 @@ final class ThrowableMasker {
     }
 
     private static Throwable rebuild(Throwable original, String masked, Throwable cause, Throwable[] suppressed) {
-        Throwable copy = sameClass(original, masked);
+        Throwable copy = SameClassCopy.of(original, masked);
         if (copy != null) {
             try {
                 if (cause != null) {
@@ -91,22 +74,6 @@ final class ThrowableMasker {
             carrier.initCause(cause);
         }
         return withSuppressedAndFrames(carrier, original, suppressed);
-    }
-
-    private static Throwable sameClass(Throwable original, String masked) {
-        Optional<Constructor<? extends Throwable>> constructor = MESSAGE_CONSTRUCTOR.get(original.getClass());
-        if (constructor.isEmpty()) {
-            return null;
-        }
-        try {
-            Throwable copy = constructor.get().newInstance(masked);
-            // a class that decorates its message or sets a cause itself could bring back what was masked
-            boolean faithful = Objects.equals(copy.getMessage(), masked)
-                    && Objects.equals(copy.getLocalizedMessage(), masked) && copy.getCause() == null;
-            return faithful ? copy : null;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null;
-        }
     }
 
     private static Throwable withSuppressedAndFrames(Throwable copy, Throwable original, Throwable[] suppressed) {
