@@ -16,6 +16,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Page<T>(
-        @JsonView(ProfileViews.Public.class) List<T> items,
-        @JsonView(ProfileViews.Public.class) String nextCursor) {
+        @JsonView({ ProfileViews.Public.class, ProfileViews.Owner.class, ProfileViews.Admin.class }) List<T> items,
+        @JsonView({ ProfileViews.Public.class, ProfileViews.Owner.class, ProfileViews.Admin.class }) String nextCursor) {
 }
