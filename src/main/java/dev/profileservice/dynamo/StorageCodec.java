@@ -79,6 +79,31 @@ public class StorageCodec {
         return changes;
     }
 
+    /**
+     * The core of a backfill: the changes that seal a raw item's legacy plaintext and index its
+     * email, exactly as the owner's next write would; empty when nothing is left to do. The
+     * caller reads the whole item (ssn included, so not with the service's role) and makes the
+     * UpdateItem conditional on the values it read, so that a concurrent write wins.
+     */
+    public ItemChanges resealLegacy(ItemKey key, Map<String, AttributeValue> item) {
+        ItemChanges changes = new ItemChanges();
+        for (String attribute : Attributes.ENCRYPTED) {
+            AttributeValue value = item.get(attribute);
+            if (value != null && value.s() != null) {
+                changes.set(attribute, sealed(attribute, value.s(), key));
+            }
+        }
+        AttributeValue email = item.get(Attributes.EMAIL);
+        if (email != null && !item.containsKey(Attributes.EMAIL_HMAC)) {
+            if (email.s() != null) {
+                indexEmail(changes, email.s());
+            } else if (email.b() != null) {
+                indexEmail(changes, cipher.decrypt(email.b().asByteArrayUnsafe(), key, Attributes.EMAIL));
+            }
+        }
+        return changes;
+    }
+
     /** The blind index follows the email: set with it, removed with it, never stale. */
     private void indexEmail(ItemChanges changes, String email) {
         if (email == null) {

@@ -19,6 +19,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.profileservice.dynamo.ItemChanges;
+import dev.profileservice.dynamo.ItemKey;
+import dev.profileservice.dynamo.StorageCodec;
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Tokens;
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +49,9 @@ class EncryptionAtRestTest extends ApiTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    StorageCodec codec;
 
     @Test
     void apiWritesLeaveNoPiiInPlaintextAnywhereInTheTable() {
@@ -163,6 +169,35 @@ class EncryptionAtRestTest extends ApiTest {
         assertFalse(rawItem(Tokens.BOB, "PROFILE").containsKey("email_hmac"), "the blind index goes with the email");
         as(Tokens.admin()).queryParam("email", "bob.found@example.org").get("/api/admin/profiles").then()
                 .statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void backfillCoreSealsLegacyPlaintextIndexesTheEmailAndLeavesForeignAttributesAlone() {
+        plantLegacyProfile(Tokens.BOB);
+        Map<String, AttributeValue> before = rawItem(Tokens.BOB, "PROFILE");
+        String legacyEmail = before.get("email").s();
+
+        apply(Tokens.BOB, codec.resealLegacy(ItemKey.profile(Tokens.BOB), before));
+
+        Map<String, AttributeValue> after = rawItem(Tokens.BOB, "PROFILE");
+        assertNotNull(after.get("email").b());
+        assertNotNull(after.get("ssn").b(), "the full ssn is sealed too");
+        assertNotNull(after.get("email_hmac").s());
+        for (String foreign : List.of("password_hash", "internal_notes", "account_flags", "version")) {
+            assertEquals(before.get(foreign), after.get(foreign), foreign);
+        }
+        assertTrue(codec.resealLegacy(ItemKey.profile(Tokens.BOB), after).isEmpty(), "a second run has nothing to do");
+        as(Tokens.admin()).queryParam("email", legacyEmail).get("/api/admin/profiles").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].email", equalTo(legacyEmail));
+    }
+
+    private void apply(String userId, ItemChanges changes) {
+        ItemChanges.Rendered update = changes.render();
+        join(dynamo.updateItem(r -> r.tableName(config.table())
+                .key(ItemKey.profile(userId).toAttributes())
+                .updateExpression(update.expression())
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values())));
     }
 
     private void writeProfile(String token, String email) {
