@@ -42,6 +42,9 @@ class EncryptionAtRestTest extends ApiTest {
             {"label": "home", "line1": "742 Evergreen Terrace", "line2": "Apt PII-77", "city": "Springfield",
              "postalCode": "PC 4921", "country": "US"}
             """;
+    private static final String OTHER_ADDRESS = """
+            {"label": "work", "line1": "1 Infinite Loop", "city": "Cupertino", "postalCode": "95014", "country": "US"}
+            """;
     /** Every PII value the writes below send, in the forms it could leak in. */
     private static final List<String> WRITTEN_PII = List.of("alice@example.org", "+14155552671", "4155552671",
             "123-45-6789", "123456789", "742 Evergreen Terrace", "Evergreen", "Apt PII-77", "PII-77", "PC 4921");
@@ -103,7 +106,7 @@ class EncryptionAtRestTest extends ApiTest {
     @Test
     void ciphertextCopiedIntoAnotherItemFailsClosed() {
         as(Tokens.alice()).body(ADDRESS).post("/api/profile/addresses").then().statusCode(201);
-        String second = as(Tokens.alice()).body(BolaAddress.OTHER).post("/api/profile/addresses").then().statusCode(201)
+        String second = as(Tokens.alice()).body(OTHER_ADDRESS).post("/api/profile/addresses").then().statusCode(201)
                 .extract().path("id");
         String first = rawPartition(Tokens.ALICE).stream().map(i -> i.get("sk").s())
                 .filter(sk -> !sk.equals("ADDRESS#" + second)).findFirst().orElseThrow();
@@ -245,11 +248,5 @@ class EncryptionAtRestTest extends ApiTest {
             texts.add(String.valueOf(v.m()));
         });
         return texts;
-    }
-
-    private static final class BolaAddress {
-        static final String OTHER = """
-                {"label": "work", "line1": "1 Infinite Loop", "city": "Cupertino", "postalCode": "95014", "country": "US"}
-                """;
     }
 }
