@@ -14,9 +14,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record Address(
         @JsonView(ProfileViews.Owner.class) @StoredAs(value = Attributes.SORT_KEY, keyPrefix = Attributes.ADDRESS_PREFIX) String id,
         @JsonView(ProfileViews.Owner.class) @StoredAs("label") String label,
-        @JsonView(ProfileViews.Owner.class) @StoredAs("line1") String line1,
-        @JsonView(ProfileViews.Owner.class) @StoredAs("line2") String line2,
+        @JsonView(ProfileViews.Owner.class) @StoredAs(Attributes.LINE1) String line1,
+        @JsonView(ProfileViews.Owner.class) @StoredAs(Attributes.LINE2) String line2,
         @JsonView(ProfileViews.Owner.class) @StoredAs("city") String city,
-        @JsonView(ProfileViews.Owner.class) @StoredAs("postal_code") String postalCode,
+        @JsonView(ProfileViews.Owner.class) @StoredAs(Attributes.POSTAL_CODE) String postalCode,
         @JsonView(ProfileViews.Owner.class) @StoredAs("country") String country) {
 }

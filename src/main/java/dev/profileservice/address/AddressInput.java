@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.profileservice.api.Constraints;
+import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.StoredAs;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -12,10 +13,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record AddressInput(
         @StoredAs("label") @Size(max = 50) @Pattern(regexp = Constraints.TEXT) String label,
-        @StoredAs("line1") @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.TEXT) String line1,
-        @StoredAs("line2") @Size(max = 200) @Pattern(regexp = Constraints.TEXT) String line2,
+        @StoredAs(Attributes.LINE1) @NotBlank @Size(max = 200) @Pattern(regexp = Constraints.TEXT) String line1,
+        @StoredAs(Attributes.LINE2) @Size(max = 200) @Pattern(regexp = Constraints.TEXT) String line2,
         @StoredAs("city") @NotBlank @Size(max = 100) @Pattern(regexp = Constraints.TEXT) String city,
-        @StoredAs("postal_code") @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9 -]+") String postalCode,
+        @StoredAs(Attributes.POSTAL_CODE) @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9 -]+") String postalCode,
         @StoredAs("country") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
 
 }

@@ -56,31 +56,33 @@ public class AddressRepository {
                 .limit(limit)
                 .build();
         return dynamo.query(request).map(r -> new Slice(
-                r.items().stream().map(item -> codec.decode(SCHEMA, VIEW, item)).toList(),
+                r.items().stream().map(item -> codec.decode(SCHEMA, VIEW, ItemKey.inPartition(ownerId, item), item)).toList(),
                 r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null));
     }
 
     public Uni<Address> find(String ownerId, String id) {
         Projection projection = SCHEMA.projection(VIEW);
+        ItemKey key = ItemKey.address(ownerId, id);
         GetItemRequest request = GetItemRequest.builder()
                 .tableName(config.table())
-                .key(ItemKey.address(ownerId, id).toAttributes())
+                .key(key.toAttributes())
                 .projectionExpression(projection.expression())
                 .expressionAttributeNames(projection.names())
                 .build();
         return dynamo.getItem(request)
-                .map(r -> r.hasItem() && !r.item().isEmpty() ? codec.decode(SCHEMA, VIEW, r.item()) : null);
+                .map(r -> r.hasItem() && !r.item().isEmpty() ? codec.decode(SCHEMA, VIEW, key, r.item()) : null);
     }
 
     /** Adds an address under a fresh id; an UpdateItem, so nothing else is ever overwritten. */
     public Uni<String> add(String ownerId, AddressInput input) {
         String id = UUID.randomUUID().toString();
-        ItemChanges.Rendered update = codec.encode(WRITABLE, input, name -> true).render();
+        ItemKey key = ItemKey.address(ownerId, id);
+        ItemChanges.Rendered update = codec.encode(WRITABLE, input, key, name -> true).render();
         var names = new java.util.HashMap<>(update.names());
         names.put("#pk", Attributes.USER_ID);
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(config.table())
-                .key(ItemKey.address(ownerId, id).toAttributes())
+                .key(key.toAttributes())
                 .updateExpression(update.expression())
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(names)

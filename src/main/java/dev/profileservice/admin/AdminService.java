@@ -1,7 +1,6 @@
 package dev.profileservice.admin;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,7 +28,7 @@ public class AdminService {
 
     /** Lookup through the keys-only email index, then one Admin-projected GetItem per owner found. */
     public Uni<List<Profile>> byEmail(String actor, String email) {
-        return profiles.ownersByEmail(email.strip().toLowerCase(Locale.ROOT))
+        return profiles.ownersByEmail(email)
                 .flatMap(owners -> owners.isEmpty()
                         ? Uni.createFrom().item(List.<Profile> of())
                         : Uni.join().all(owners.stream()

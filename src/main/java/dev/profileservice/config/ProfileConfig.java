@@ -35,6 +35,15 @@ public interface ProfileConfig {
         /** Base64 of a cleartext Tink JSON AEAD keyset (AES256-GCM). Required unless ephemeral keys are allowed. */
         Optional<String> keyset();
 
+        /** Base64 of a cleartext Tink JSON PRF keyset (HMAC-SHA256) for blind indexes. Required unless ephemeral keys are allowed. */
+        Optional<String> indexKeyset();
+
+        /**
+         * A Tink KMS key URI. When set, both keysets are Tink JSON keysets encrypted with this key
+         * (still base64), opened through the {@code KmsClient} registered for the URI.
+         */
+        Optional<String> kmsKeyUri();
+
         /** Generate a throw-away keyset at startup when none is configured. Never in prod. */
         @WithDefault("false")
         boolean allowEphemeral();

@@ -11,6 +11,12 @@ public final class Attributes {
     public static final String PROFILE_SORT_KEY = "PROFILE";
     public static final String ADDRESS_PREFIX = "ADDRESS#";
     public static final String EMAIL = "email";
+    /** Blind index of the normalised email: the key of {@link #EMAIL_INDEX}, so no plaintext email is an index key. */
+    public static final String EMAIL_HMAC = "email_hmac";
+    public static final String PHONE = "phone";
+    public static final String LINE1 = "line1";
+    public static final String LINE2 = "line2";
+    public static final String POSTAL_CODE = "postal_code";
     public static final String SSN = "ssn";
     public static final String SSN_LAST4 = "ssn_last4";
     public static final String VERSION = "version";
@@ -20,6 +26,12 @@ public final class Attributes {
 
     /** Attributes that no projection may ever name: they never leave the table through this service. */
     public static final java.util.Set<String> NEVER_READ = java.util.Set.of("password_hash", SSN);
+
+    /**
+     * PII stored as AEAD ciphertext (Binary), bound to its item and attribute. {@link #SSN_LAST4}
+     * stays plaintext: it is the owner-visible derived value.
+     */
+    public static final java.util.Set<String> ENCRYPTED = java.util.Set.of(SSN, EMAIL, PHONE, LINE1, LINE2, POSTAL_CODE);
 
     private Attributes() {
     }

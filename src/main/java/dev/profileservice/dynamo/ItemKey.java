@@ -19,6 +19,11 @@ public record ItemKey(String userId, String sortKey) {
         return new ItemKey(item.get(Attributes.USER_ID).s(), item.get(Attributes.SORT_KEY).s());
     }
 
+    /** The key of an item read from a query on {@code userId}'s partition, whose projection carries only the sort key. */
+    public static ItemKey inPartition(String userId, Map<String, AttributeValue> item) {
+        return new ItemKey(userId, item.get(Attributes.SORT_KEY).s());
+    }
+
     public Map<String, AttributeValue> toAttributes() {
         return Map.of(Attributes.USER_ID, AttributeValue.fromS(userId), Attributes.SORT_KEY, AttributeValue.fromS(sortKey));
     }

@@ -2,6 +2,7 @@ package dev.profileservice.dynamo;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,45 +12,128 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Converts between records and DynamoDB items. It is the only place that sees
  * {@link AttributeValue}s of view data, so services and resources deal in records only.
+ * The attributes in {@link Attributes#ENCRYPTED} are sealed here on every write and opened
+ * here on every read: nothing above this class ever sees a ciphertext. The email's blind
+ * index is written here too, beside the email it indexes.
  */
 @ApplicationScoped
 public class StorageCodec {
 
-    /** Decodes the fields of {@code view}; every other component stays null even if the item had it. */
-    public <T extends Record> T decode(ItemSchema<T> schema, Class<?> view, Map<String, AttributeValue> item) {
+    private final FieldCipher cipher;
+    private final EmailIndex emailIndex;
+    private final CryptoMetrics metrics;
+
+    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics) {
+        this.cipher = cipher;
+        this.emailIndex = emailIndex;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Decodes the fields of {@code view} of the item at {@code key}; every other component stays
+     * null even if the item had it. An encrypted attribute that does not open for this key
+     * fails the whole read with {@link UnreadableAttributeException}.
+     */
+    public <T extends Record> T decode(ItemSchema<T> schema, Class<?> view, ItemKey key, Map<String, AttributeValue> item) {
         Map<String, Object> values = new HashMap<>();
+        Set<String> keyIds = new HashSet<>();
         for (ItemSchema.Field field : schema.fields()) {
             AttributeValue value = item.get(field.attribute());
             if (value != null && (view == null || field.visibleIn(view))) {
-                values.put(field.name(), fromAttribute(field, value));
+                values.put(field.name(), fromAttribute(field, opened(field.attribute(), value, key, keyIds)));
             }
         }
+        keyIds.forEach(metrics::itemRead);
         return schema.instantiate(values);
     }
 
     /**
-     * The changes a write record makes: present, non-null components are set, present null
-     * components are removed, absent ones are left as they are.
+     * The changes a write record makes to the item at {@code key}: present, non-null components
+     * are set, present null components are removed, absent ones are left as they are.
+     * Encrypted attributes are always written sealed, so a legacy plaintext value is
+     * replaced by ciphertext on its owner's next write of it.
      */
-    public <T extends Record> ItemChanges encode(ItemSchema<T> schema, T record, Predicate<String> present) {
+    public <T extends Record> ItemChanges encode(ItemSchema<T> schema, T record, ItemKey key, Predicate<String> present) {
         ItemChanges changes = new ItemChanges();
         for (ItemSchema.Field field : schema.fields()) {
             if (!present.test(field.name())) {
                 continue;
             }
-            AttributeValue value = toAttribute(field.valueOf(record));
+            Object plain = field.valueOf(record);
+            AttributeValue value = sealed(field.attribute(), plain, key);
             if (value == null) {
                 changes.remove(field.attribute());
             } else {
                 changes.set(field.attribute(), value);
             }
+            if (Attributes.EMAIL.equals(field.attribute())) {
+                indexEmail(changes, (String) plain);
+            }
         }
         return changes;
+    }
+
+    /**
+     * The core of a backfill: the changes that seal a raw item's legacy plaintext and index its
+     * email, exactly as the owner's next write would; empty when nothing is left to do. The
+     * caller reads the whole item (ssn included, so not with the service's role) and makes the
+     * UpdateItem conditional on the values it read, so that a concurrent write wins.
+     */
+    public ItemChanges resealLegacy(ItemKey key, Map<String, AttributeValue> item) {
+        ItemChanges changes = new ItemChanges();
+        for (String attribute : Attributes.ENCRYPTED) {
+            AttributeValue value = item.get(attribute);
+            if (value != null && value.s() != null) {
+                changes.set(attribute, sealed(attribute, value.s(), key));
+            }
+        }
+        AttributeValue email = item.get(Attributes.EMAIL);
+        if (email != null && !item.containsKey(Attributes.EMAIL_HMAC)) {
+            if (email.s() != null) {
+                indexEmail(changes, email.s());
+            } else if (email.b() != null) {
+                indexEmail(changes, cipher.decrypt(email.b().asByteArrayUnsafe(), key, Attributes.EMAIL));
+            }
+        }
+        return changes;
+    }
+
+    /** The blind index follows the email: set with it, removed with it, never stale. */
+    private void indexEmail(ItemChanges changes, String email) {
+        if (email == null) {
+            changes.remove(Attributes.EMAIL_HMAC);
+        } else {
+            changes.set(Attributes.EMAIL_HMAC, AttributeValue.fromS(emailIndex.tag(email)));
+        }
+    }
+
+    private AttributeValue sealed(String attribute, Object value, ItemKey key) {
+        if (Attributes.ENCRYPTED.contains(attribute) && value instanceof String plaintext) {
+            return AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(cipher.encrypt(plaintext, key, attribute)));
+        }
+        return toAttribute(value);
+    }
+
+    /** An encrypted attribute as plaintext S: Binary is opened, legacy S passes through and is counted. */
+    private AttributeValue opened(String attribute, AttributeValue value, ItemKey key, Set<String> keyIds) {
+        if (!Attributes.ENCRYPTED.contains(attribute)) {
+            return value;
+        }
+        if (value.b() != null) {
+            byte[] ciphertext = value.b().asByteArrayUnsafe();
+            FieldCipher.keyId(ciphertext).ifPresent(keyIds::add);
+            return AttributeValue.fromS(cipher.decrypt(ciphertext, key, attribute));
+        }
+        if (value.s() != null) {
+            metrics.legacyPlaintextRead(attribute);
+        }
+        return value;
     }
 
     private static Object fromAttribute(ItemSchema.Field field, AttributeValue value) {

@@ -77,11 +77,12 @@ public class TableBootstrap {
                 .attributeDefinitions(
                         attribute(Attributes.USER_ID),
                         attribute(Attributes.SORT_KEY),
-                        attribute(Attributes.EMAIL))
+                        attribute(Attributes.EMAIL_HMAC))
                 .keySchema(key(Attributes.USER_ID, KeyType.HASH), key(Attributes.SORT_KEY, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(Attributes.EMAIL_INDEX)
-                        .keySchema(key(Attributes.EMAIL, KeyType.HASH))
+                        // Keyed on the blind index: no plaintext email is ever an index key.
+                        .keySchema(key(Attributes.EMAIL_HMAC, KeyType.HASH))
                         // KEYS_ONLY: the index carries no profile data, only the keys to look it up by.
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                         .build())

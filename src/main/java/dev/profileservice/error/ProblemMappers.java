@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.profileservice.dynamo.UnreadableAttributeException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -122,6 +123,12 @@ public class ProblemMappers {
         if (THROTTLING.contains(code) || e.isThrottlingException() || e.statusCode() >= 500) {
             return Problems.unavailable(e, 2);
         }
+        return Problems.server(500, e);
+    }
+
+    /** Fail closed: the client learns nothing; the log names the attribute and item that did not open. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> undecryptable(UnreadableAttributeException e) {
         return Problems.server(500, e);
     }
 

@@ -23,7 +23,7 @@ public record Profile(
         @JsonView(ProfileViews.Public.class) @StoredAs("display_name") String displayName,
         @JsonView(ProfileViews.Public.class) @StoredAs("avatar_url") String avatarUrl,
         @JsonView(ProfileViews.Owner.class) @StoredAs(Attributes.EMAIL) String email,
-        @JsonView(ProfileViews.Owner.class) @StoredAs("phone") String phone,
+        @JsonView(ProfileViews.Owner.class) @StoredAs(Attributes.PHONE) String phone,
         @JsonView(ProfileViews.Owner.class) @StoredAs("locale") String locale,
         @JsonView(ProfileViews.Owner.class) @StoredAs("preferences") Map<String, String> preferences,
         @JsonView(ProfileViews.Owner.class) @StoredAs(Attributes.SSN_LAST4) String ssnLast4,

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.DynamoGateway;
+import dev.profileservice.dynamo.EmailIndex;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;
@@ -34,26 +35,29 @@ public class ProfileRepository {
 
     private final DynamoGateway dynamo;
     private final StorageCodec codec;
+    private final EmailIndex emailIndex;
     private final ProfileConfig config;
 
-    ProfileRepository(DynamoGateway dynamo, StorageCodec codec, ProfileConfig config) {
+    ProfileRepository(DynamoGateway dynamo, StorageCodec codec, EmailIndex emailIndex, ProfileConfig config) {
         this.dynamo = dynamo;
         this.codec = codec;
+        this.emailIndex = emailIndex;
         this.config = config;
     }
 
     /** The profile of {@code userId} as {@code view} shows it, or null when there is none. */
     public Uni<Profile> find(String userId, Class<?> view, boolean consistent) {
         Projection projection = SCHEMA.projection(view);
+        ItemKey key = ItemKey.profile(userId);
         GetItemRequest request = GetItemRequest.builder()
                 .tableName(config.table())
-                .key(ItemKey.profile(userId).toAttributes())
+                .key(key.toAttributes())
                 .projectionExpression(projection.expression())
                 .expressionAttributeNames(projection.names())
                 .consistentRead(consistent)
                 .build();
         return dynamo.getItem(request)
-                .map(r -> r.hasItem() && !r.item().isEmpty() ? codec.decode(SCHEMA, view, r.item()) : null);
+                .map(r -> r.hasItem() && !r.item().isEmpty() ? codec.decode(SCHEMA, view, key, r.item()) : null);
     }
 
     /** Creates the profile; fails with ConditionalCheckFailedException if one exists. */
@@ -94,16 +98,20 @@ public class ProfileRepository {
         return dynamo.updateItem(request).replaceWithVoid();
     }
 
-    /** The owners of profiles with this email, through the keys-only index. */
+    /**
+     * The owners of profiles with this email, through the keys-only index on its blind index:
+     * the query carries the tag, never the email. Legacy items without {@code email_hmac} are
+     * not in the index until their owner's next write of the email (or a backfill).
+     */
     public Uni<List<String>> ownersByEmail(String email) {
         QueryRequest request = QueryRequest.builder()
                 .tableName(config.table())
                 .indexName(Attributes.EMAIL_INDEX)
                 .keyConditionExpression("#e = :e")
                 .projectionExpression("#pk, #sk")
-                .expressionAttributeNames(Map.of("#e", Attributes.EMAIL, "#pk", Attributes.USER_ID, "#sk",
+                .expressionAttributeNames(Map.of("#e", Attributes.EMAIL_HMAC, "#pk", Attributes.USER_ID, "#sk",
                         Attributes.SORT_KEY))
-                .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(email)))
+                .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(emailIndex.tag(email))))
                 .limit(MAX_EMAIL_MATCHES)
                 .build();
         return dynamo.query(request).map(r -> r.items().stream()

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.ItemChanges;
+import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;
 import dev.profileservice.dynamo.StorageCodec;
 import dev.profileservice.error.ProblemException;
@@ -93,7 +94,7 @@ public class ProfileService {
 
     private Uni<Written> write(String ownerId, ProfileUpdate body, Set<String> present, Long expectedVersion) {
         ProfileUpdate normalized = body.normalized();
-        ItemChanges changes = codec.encode(WRITABLE, normalized, present::contains);
+        ItemChanges changes = codec.encode(WRITABLE, normalized, ItemKey.profile(ownerId), present::contains);
         if (present.contains("ssn")) {
             String last4 = normalized.ssnLast4();
             if (last4 == null) {

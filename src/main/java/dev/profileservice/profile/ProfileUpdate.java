@@ -26,7 +26,7 @@ public record ProfileUpdate(
         @StoredAs("display_name") @NotBlank(groups = Replace.class) @Size(max = 100) @Pattern(regexp = Constraints.TEXT) String displayName,
         @StoredAs("avatar_url") @Size(max = 2048) @Pattern(regexp = "https://[^\\s\\p{Cntrl}]+", message = "must be an https URL") String avatarUrl,
         @StoredAs(Attributes.EMAIL) @Size(max = 254) @Email @Pattern(regexp = Constraints.TEXT) String email,
-        @StoredAs("phone") @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +14155552671") String phone,
+        @StoredAs(Attributes.PHONE) @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +14155552671") String phone,
         @StoredAs("locale") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}", message = "must be a BCP 47 language tag") String locale,
         @StoredAs("preferences") @Size(max = 32) Map<@Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String, @Size(max = 256) @Pattern(regexp = Constraints.TEXT) String> preferences,
         @StoredAs(Attributes.SSN) @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) @Pattern(regexp = "[0-9]{3}-?[0-9]{2}-?[0-9]{4}", message = "must be 9 digits, as 123-45-6789") String ssn) {
@@ -39,7 +39,7 @@ public record ProfileUpdate(
     public interface Replace extends Default {
     }
 
-    /** The same values as stored: email trimmed and lower-cased (the lookup key), SSN reduced to its digits. */
+    /** The same values as stored: email trimmed and lower-cased (as its blind index normalises it), SSN reduced to its digits. */
     public ProfileUpdate normalized() {
         String digits = ssn == null ? null : ssn.replace("-", "");
         String mail = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);

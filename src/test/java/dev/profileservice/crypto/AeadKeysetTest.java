@@ -49,16 +49,6 @@ class AeadKeysetTest {
     }
 
     private static ProfileConfig.Crypto crypto(Optional<String> keyset, boolean ephemeral) {
-        return new ProfileConfig.Crypto() {
-            @Override
-            public Optional<String> keyset() {
-                return keyset;
-            }
-
-            @Override
-            public boolean allowEphemeral() {
-                return ephemeral;
-            }
-        };
+        return TestCrypto.keyset(keyset, ephemeral);
     }
 }

@@ -62,14 +62,20 @@ class CapturedRequestsTest extends ApiTest {
     }
 
     @Test
-    void adminEmailLookupQueriesTheKeysOnlyIndexThenReadsWithTheAdminProjection() {
-        plantLegacyProfile(Tokens.BOB);
+    void adminEmailLookupQueriesTheKeysOnlyIndexByBlindIndexNeverByPlaintextThenReadsWithTheAdminProjection() {
+        as(Tokens.bob()).body("{\"displayName\": \"Bob\", \"email\": \"Bob.Lookup@Example.org\"}").put("/api/profile")
+                .then().statusCode(201);
         CapturingInterceptor.clear();
-        as(Tokens.admin()).queryParam("email", "8d2e4b71@legacy.example.org").get("/api/admin/profiles")
-                .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1));
+        as(Tokens.admin()).queryParam("email", "Bob.Lookup@example.ORG").get("/api/admin/profiles")
+                .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].email", org.hamcrest.Matchers.equalTo("bob.lookup@example.org"));
         QueryRequest query = single(QueryRequest.class);
         assertEquals("email-index", query.indexName());
         assertEquals(Set.of("user_id", "sk"), projected(query.projectionExpression(), query.expressionAttributeNames()));
+        assertEquals("email_hmac", query.expressionAttributeNames().get("#e"));
+        assertFalse(query.expressionAttributeNames().containsValue("email"), "the plaintext email is no index key");
+        assertFalse(query.toString().toLowerCase(java.util.Locale.ROOT).contains("bob.lookup"),
+                "the query carries the blind index, never the email: " + query);
         assertGetItem(single(GetItemRequest.class), Tokens.BOB, ADMIN);
     }
 

@@ -39,9 +39,10 @@ class PlantedAttributesTest extends ApiTest {
         ownerOrPublic.add(as(Tokens.alice()).contentType("application/merge-patch+json").header("If-Match", "\"5\"")
                 .body("{\"locale\": \"de\"}").patch("/api/profile").then().statusCode(200).extract().asString());
         ownerOrPublic.add(as(Tokens.alice()).get("/api/admin/profiles/" + Tokens.BOB).then().statusCode(403).extract().asString());
+        // A legacy item has no email_hmac yet, so the lookup does not find it until a write or backfill indexes it.
         String admin = as(Tokens.admin()).get("/api/admin/profiles/" + Tokens.BOB).then().statusCode(200).extract().asString()
                 + as(Tokens.admin()).queryParam("email", "8d2e4b71@legacy.example.org").get("/api/admin/profiles")
-                        .then().statusCode(200).extract().asString();
+                        .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0)).extract().asString();
 
         for (String body : ownerOrPublic) {
             NEVER_LEAVE.forEach(secret -> assertFalse(body.contains(secret), secret + " leaked: " + body));

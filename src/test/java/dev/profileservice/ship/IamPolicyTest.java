@@ -55,8 +55,8 @@ class IamPolicyTest {
         attributes.addAll(ItemSchema.of(Profile.class).attributesOf(ProfileViews.Admin.class));
         attributes.addAll(ItemSchema.of(Address.class).attributesOf(ProfileViews.Owner.class));
         attributes.addAll(KEYS);
-        // ProfileRepository.ownersByEmail: KeyCondition on the email-index key, projection user_id, sk.
-        attributes.add(Attributes.EMAIL);
+        // ProfileRepository.ownersByEmail: KeyCondition on the email-index key (the blind index), projection user_id, sk.
+        attributes.add(Attributes.EMAIL_HMAC);
         return attributes;
     }
 
@@ -65,7 +65,8 @@ class IamPolicyTest {
         Set<String> attributes = new LinkedHashSet<>(KEYS);
         ItemSchema.of(ProfileUpdate.class).fields().forEach(f -> attributes.add(f.attribute()));
         ItemSchema.of(AddressInput.class).fields().forEach(f -> attributes.add(f.attribute()));
-        attributes.addAll(Set.of(Attributes.SSN_LAST4, Attributes.VERSION, Attributes.CREATED_AT, Attributes.UPDATED_AT));
+        attributes.addAll(Set.of(Attributes.SSN_LAST4, Attributes.EMAIL_HMAC, Attributes.VERSION, Attributes.CREATED_AT,
+                Attributes.UPDATED_AT));
         return attributes;
     }
 

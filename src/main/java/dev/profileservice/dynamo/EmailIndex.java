@@ -1,0 +1,26 @@
+package dev.profileservice.dynamo;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.profileservice.crypto.IndexKeyset;
+
+/**
+ * The blind index behind {@code email-index}: the same tag for the write that stores an
+ * email and for the admin lookup that searches it, from one normalisation.
+ */
+@ApplicationScoped
+public class EmailIndex {
+
+    private final IndexKeyset keyset;
+
+    EmailIndex(IndexKeyset keyset) {
+        this.keyset = keyset;
+    }
+
+    /** The {@code email_hmac} of an email: a keyed HMAC of it trimmed and lower-cased. */
+    public String tag(String email) {
+        return keyset.tag(Attributes.EMAIL, email.strip().toLowerCase(Locale.ROOT));
+    }
+}

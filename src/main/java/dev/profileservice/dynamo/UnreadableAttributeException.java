@@ -1,0 +1,14 @@
+package dev.profileservice.dynamo;
+
+/**
+ * An encrypted attribute that does not open for the item it was read from: tampered with,
+ * copied from elsewhere, or sealed with a key the keyset no longer has. Reads fail closed.
+ * The message names the attribute and the item key only, never a value or ciphertext.
+ */
+public class UnreadableAttributeException extends RuntimeException {
+
+    public UnreadableAttributeException(String attribute, ItemKey key) {
+        super("attribute " + attribute + " of item (user_id=" + key.userId() + ", sk=" + key.sortKey()
+                + ") cannot be decrypted");
+    }
+}
