@@ -18,6 +18,7 @@ public class ProdConfigResource implements QuarkusTestResourceLifecycleManager {
         try {
             return Map.of(
                     "profile.crypto.keyset", KeysetTool.generate("aead"),
+                    "profile.crypto.index-keyset", KeysetTool.generate("prf"),
                     "profile.bootstrap.create-table", "true",
                     "quarkus.http.host", "127.0.0.1",
                     "quarkus.dynamodb.aws.region", "us-east-1",
