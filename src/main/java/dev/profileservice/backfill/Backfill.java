@@ -40,7 +40,7 @@ public class Backfill {
     static final String ITEMS = "profile.backfill.items";
 
     /** Keys, the optimistic-lock version, and what the codec needs: never password_hash or any foreign attribute. */
-    static final List<String> PROJECTION = Stream.concat(
+    public static final List<String> PROJECTION = Stream.concat(
             Stream.of(Attributes.USER_ID, Attributes.SORT_KEY, Attributes.VERSION, Attributes.EMAIL_HMAC),
             Attributes.ENCRYPTED.stream().sorted()).toList();
     /** The attributes a write is conditioned on: each must still hold exactly what the scan read. */
