@@ -142,15 +142,21 @@ class BackfillTest extends ApiTest {
     }
 
     @Test
-    void resumeTokenRestartsTheScanAfterTheKeyItNames() throws Exception {
+    void resumeTokenRestartsTheScanRightAfterTheKeyItNames() throws Exception {
         plantLegacyProfile(Tokens.ALICE);
-        String token = ResumeToken.encode(Map.of("user_id", AttributeValue.fromS(Tokens.ALICE), "sk", AttributeValue.fromS("PROFILE")));
-        assertEquals(Map.of("user_id", AttributeValue.fromS(Tokens.ALICE), "sk", AttributeValue.fromS("PROFILE")),
-                ResumeToken.decode(token));
+        plantLegacyProfile(Tokens.BOB);
+        List<Map<String, AttributeValue>> table = join(dynamo.scan(r -> r.tableName(config.table())
+                .projectionExpression("user_id, sk"))).items();
+        Map<String, AttributeValue> first = table.get(0);
+        String token = ResumeToken.encode(first);
+        assertEquals(Map.of("user_id", first.get("user_id"), "sk", first.get("sk")), ResumeToken.decode(token));
 
-        Report all = backfill.run(new Options(Mode.ENCRYPT, 100, 1_000, Optional.empty()));
-        Report resumed = backfill.run(new Options(Mode.ENCRYPT, 100, 1_000, Optional.of(token)));
-        assertTrue(resumed.scanned() < all.scanned(), "resumed " + resumed + " all " + all);
+        Report resumed = backfill.run(new Options(Mode.ENCRYPT, 1, 1_000, Optional.of(token)));
+
+        assertEquals(table.size() - 1, resumed.scanned(), "every item after the token, none before: " + resumed);
+        if (List.of(Tokens.ALICE, Tokens.BOB).contains(first.get("user_id").s())) {
+            assertNotNull(rawItem(first.get("user_id").s(), "PROFILE").get("email").s(), "the item at the token is not redone");
+        }
     }
 
     private void plantLegacyAddress(String userId, String id) {
