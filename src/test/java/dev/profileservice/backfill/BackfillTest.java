@@ -24,6 +24,7 @@ import dev.profileservice.support.Tokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -157,6 +158,21 @@ class BackfillTest extends ApiTest {
         if (List.of(Tokens.ALICE, Tokens.BOB).contains(first.get("user_id").s())) {
             assertNotNull(rawItem(first.get("user_id").s(), "PROFILE").get("email").s(), "the item at the token is not redone");
         }
+    }
+
+    @Test
+    void itemThatDoesNotOpenIsCountedFailedLeftAloneAndDoesNotStopTheRun() throws Exception {
+        byte[] foreign = { 1, 0x12, 0x34, 0x56, 0x78, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9 };
+        plant(Tokens.ALICE, "PROFILE", Map.of("email", AttributeValue.fromB(SdkBytes.fromByteArray(foreign)),
+                "version", AttributeValue.fromN("1")));
+        plantLegacyProfile(Tokens.BOB);
+        Map<String, AttributeValue> aliceBefore = rawItem(Tokens.ALICE, "PROFILE");
+
+        Report report = backfill.run(Options.defaults(Mode.ENCRYPT));
+
+        assertTrue(report.failed() >= 1, report.toString());
+        assertEquals(aliceBefore, rawItem(Tokens.ALICE, "PROFILE"));
+        assertNotNull(rawItem(Tokens.BOB, "PROFILE").get("email").b(), "the run went on past the failure");
     }
 
     private void plantLegacyAddress(String userId, String id) {
