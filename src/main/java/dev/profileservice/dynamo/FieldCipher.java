@@ -31,6 +31,7 @@ public class FieldCipher {
 
     private final Aead aead;
     private final String table;
+    private volatile String primaryKeyId;
 
     @Inject
     FieldCipher(AeadKeyset keyset, ProfileConfig config) {
@@ -65,6 +66,27 @@ public class FieldCipher {
             return Optional.empty();
         }
         return Optional.of(Integer.toUnsignedString(ByteBuffer.wrap(ciphertext, 1, 4).getInt()));
+    }
+
+    /**
+     * The id of the key new ciphertexts are sealed with. The Aead primitive does not expose its
+     * keyset, so it is read off the prefix of a probe sealed once under this class's own domain.
+     */
+    public String primaryKeyId() {
+        if (primaryKeyId == null) {
+            try {
+                byte[] probe = aead.encrypt(new byte[0], DOMAIN.getBytes(StandardCharsets.UTF_8));
+                primaryKeyId = keyId(probe).orElse("");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot probe the primary key id", e);
+            }
+        }
+        return primaryKeyId;
+    }
+
+    /** Whether a ciphertext was sealed by an older key than the primary; one without a Tink prefix is left alone. */
+    public boolean sealedByOlderKey(byte[] ciphertext) {
+        return keyId(ciphertext).map(id -> !id.equals(primaryKeyId())).orElse(false);
     }
 
     /** Each part is length-prefixed, so no user id or sort key can be crafted to shift the boundaries. */

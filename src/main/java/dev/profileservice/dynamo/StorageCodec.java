@@ -104,6 +104,23 @@ public class StorageCodec {
         return changes;
     }
 
+    /**
+     * The core of a key rotation: the changes that re-seal, under the primary key, every
+     * ciphertext of a raw item still sealed by an older key of the keyset; empty when none is.
+     * Plaintext is untouched (that is {@link #resealLegacy}), so the blind index is too.
+     */
+    public ItemChanges rotate(ItemKey key, Map<String, AttributeValue> item) {
+        ItemChanges changes = new ItemChanges();
+        for (String attribute : Attributes.ENCRYPTED) {
+            AttributeValue value = item.get(attribute);
+            if (value != null && value.b() != null && cipher.sealedByOlderKey(value.b().asByteArrayUnsafe())) {
+                String plaintext = cipher.decrypt(value.b().asByteArrayUnsafe(), key, attribute);
+                changes.set(attribute, sealed(attribute, plaintext, key));
+            }
+        }
+        return changes;
+    }
+
     /** The blind index follows the email: set with it, removed with it, never stale. */
     private void indexEmail(ItemChanges changes, String email) {
         if (email == null) {

@@ -80,6 +80,22 @@ class FieldCipherTest {
     }
 
     @Test
+    void onlyCiphertextsOfKeysOtherThanThePrimaryNeedRotation() throws Exception {
+        KeysetHandle keyA = newKeyset();
+        byte[] sealedWithA = new FieldCipher(aead(keyA), TABLE).encrypt(EMAIL, ALICE, Attributes.EMAIL);
+        KeysetHandle rotated = KeysetHandle.newBuilder(keyA)
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
+                .setConfiguration(AeadConfig2026.get())
+                .build();
+        FieldCipher afterRotation = new FieldCipher(aead(rotated), TABLE);
+
+        assertEquals(Integer.toUnsignedString(rotated.getPrimary().getId()), afterRotation.primaryKeyId());
+        assertTrue(afterRotation.sealedByOlderKey(sealedWithA));
+        assertFalse(afterRotation.sealedByOlderKey(afterRotation.encrypt(EMAIL, ALICE, Attributes.EMAIL)));
+        assertFalse(afterRotation.sealedByOlderKey(new byte[] { 0, 1, 2, 3, 4, 5 }), "no Tink prefix: not ours to rotate");
+    }
+
+    @Test
     void keyIdIsEmptyForBytesWithoutTinkPrefix() {
         assertEquals(Optional.empty(), FieldCipher.keyId(new byte[] { 0, 1, 2, 3, 4, 5 }));
         assertEquals(Optional.empty(), FieldCipher.keyId(new byte[] { 1, 2 }));
