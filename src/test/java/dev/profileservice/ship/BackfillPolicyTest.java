@@ -36,7 +36,7 @@ class BackfillPolicyTest {
         try (Stream<Path> files = Files.list(ProjectFiles.path("k8s/iam"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 boolean scans = allows(JSON.readTree(Files.readString(file))).stream()
-                        .flatMap(s -> values(s.path("Action")).stream())
+                        .flatMap(s -> IamPolicyTest.values(s.path("Action")).stream())
                         .anyMatch(a -> a.equalsIgnoreCase("dynamodb:Scan") || a.equals("dynamodb:*") || a.equals("*"));
                 if (scans) {
                     scanners.add(ProjectFiles.path("k8s/iam").relativize(file).toString());
@@ -50,9 +50,9 @@ class BackfillPolicyTest {
     void allowsOnlyScanUpdateItemAndDescribeTableOnTheTable() throws IOException {
         Set<String> actions = new HashSet<>();
         for (JsonNode statement : statements()) {
-            actions.addAll(values(statement.path("Action")));
+            actions.addAll(IamPolicyTest.values(statement.path("Action")));
             assertFalse(statement.has("NotAction") || statement.has("NotResource"));
-            assertEquals(List.of(TABLE_ARN), values(statement.path("Resource")), "the table only, no index, no wildcard");
+            assertEquals(List.of(TABLE_ARN), IamPolicyTest.values(statement.path("Resource")), "the table only, no index, no wildcard");
         }
         assertEquals(Set.of("dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DescribeTable"), actions);
     }
@@ -61,7 +61,7 @@ class BackfillPolicyTest {
     void scanIsProjectedToWhatTheBackfillReadsAndNeverPasswordHash() throws IOException {
         JsonNode scan = onlyAllow("dynamodb:Scan");
         assertEquals("SPECIFIC_ATTRIBUTES", scan.path("Condition").path("StringEquals").path("dynamodb:Select").asText());
-        Set<String> readable = allowList(scan);
+        Set<String> readable = IamPolicyTest.allowList(scan);
         assertEquals(new HashSet<>(Backfill.PROJECTION), readable, "allow-list = the backfill's projection");
         assertFalse(readable.contains("password_hash"));
         assertTrue(denies("Null").contains("true"), "a scan without projection is denied");
@@ -71,7 +71,7 @@ class BackfillPolicyTest {
     @Test
     void updatesWriteOnlyEncryptedAttributesAndTheirIndexAndReturnNothing() throws IOException {
         JsonNode update = onlyAllow("dynamodb:UpdateItem");
-        Set<String> writable = allowList(update);
+        Set<String> writable = IamPolicyTest.allowList(update);
         // Keys, plus version and the old values in the condition; the SET touches only encrypted attributes and email_hmac.
         assertEquals(new HashSet<>(Backfill.PROJECTION), writable);
         for (String foreign : List.of("password_hash", "internal_notes", "account_flags", "display_name", "ssn_last4")) {
@@ -87,7 +87,7 @@ class BackfillPolicyTest {
         Set<String> subs = new HashSet<>();
         trust.path("Statement").get(0).path("Condition").path("StringEquals").fields().forEachRemaining(e -> {
             if (e.getKey().endsWith(":sub")) {
-                subs.addAll(values(e.getValue()));
+                subs.addAll(IamPolicyTest.values(e.getValue()));
             }
         });
         assertEquals(Set.of("system:serviceaccount:profile:profile-backfill"), subs);
@@ -95,17 +95,17 @@ class BackfillPolicyTest {
 
     private static JsonNode onlyAllow(String action) throws IOException {
         List<JsonNode> matching = allows(JSON.readTree(ProjectFiles.read(POLICY))).stream()
-                .filter(s -> values(s.path("Action")).contains(action)).toList();
+                .filter(s -> IamPolicyTest.values(s.path("Action")).contains(action)).toList();
         assertEquals(1, matching.size(), action + " has one statement");
-        assertEquals(List.of(action), values(matching.get(0).path("Action")), action + " has its own statement");
+        assertEquals(List.of(action), IamPolicyTest.values(matching.get(0).path("Action")), action + " has its own statement");
         return matching.get(0);
     }
 
     private static Set<String> denies(String operator) throws IOException {
         Set<String> values = new HashSet<>();
         for (JsonNode statement : statements()) {
-            if ("Deny".equals(statement.path("Effect").asText()) && values(statement.path("Action")).contains("dynamodb:Scan")) {
-                values.addAll(values(statement.path("Condition").path(operator).path("dynamodb:Attributes")));
+            if ("Deny".equals(statement.path("Effect").asText()) && IamPolicyTest.values(statement.path("Action")).contains("dynamodb:Scan")) {
+                values.addAll(IamPolicyTest.values(statement.path("Condition").path(operator).path("dynamodb:Attributes")));
             }
         }
         return values;
@@ -125,19 +125,5 @@ class BackfillPolicyTest {
             }
         });
         return allows;
-    }
-
-    private static Set<String> allowList(JsonNode statement) {
-        return new HashSet<>(values(statement.path("Condition").path("ForAllValues:StringEquals").path("dynamodb:Attributes")));
-    }
-
-    private static List<String> values(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(v -> values.add(v.asText()));
-        } else if (!node.isMissingNode()) {
-            values.add(node.asText());
-        }
-        return values;
     }
 }

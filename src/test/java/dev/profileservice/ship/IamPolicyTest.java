@@ -210,7 +210,7 @@ class IamPolicyTest {
                 .toList();
     }
 
-    private static Set<String> allowList(JsonNode statement) {
+    static Set<String> allowList(JsonNode statement) {
         return new LinkedHashSet<>(values(statement.path("Condition").path("ForAllValues:StringEquals").path("dynamodb:Attributes")));
     }
 
@@ -218,7 +218,7 @@ class IamPolicyTest {
         return values(statement.path("Action"));
     }
 
-    private static List<String> values(JsonNode node) {
+    static List<String> values(JsonNode node) {
         List<String> values = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(v -> values.add(v.asText()));
