@@ -9,6 +9,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.Configuration;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.KmsClient;
 import com.google.crypto.tink.KmsClients;
 import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
@@ -69,11 +70,23 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
 
     private Aead keyEncryptionAead(String uri) {
         try {
-            return KmsClients.get(uri).getAead(uri);
+            return client(uri).getAead(uri);
         } catch (GeneralSecurityException e) {
-            // tink-awskms is built for AWS SDK v1 only and is not bundled: a KmsClient must be registered first.
-            throw new IllegalStateException("no KMS client is registered for profile.crypto.kms-key-uri, or it cannot use"
-                    + " the key (" + e.getClass().getSimpleName() + "). See README, Encryption at rest.");
+            throw new IllegalStateException("no KMS client can use profile.crypto.kms-key-uri ("
+                    + e.getClass().getSimpleName() + "). See README, Encryption at rest.");
+        }
+    }
+
+    /** A client registered with Tink wins (tests register a fake); aws-kms:// otherwise uses the SDK v2 client. */
+    private static KmsClient client(String uri) throws GeneralSecurityException {
+        try {
+            return KmsClients.get(uri);
+        } catch (GeneralSecurityException notRegistered) {
+            AwsKmsClient aws = AwsKmsClient.defaultChain();
+            if (aws.doesSupport(uri)) {
+                return aws;
+            }
+            throw notRegistered;
         }
     }
 }

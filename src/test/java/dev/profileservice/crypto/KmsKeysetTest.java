@@ -71,7 +71,7 @@ class KmsKeysetTest {
     }
 
     @Test
-    void kmsUriWithoutARegisteredClientFailsStartupNamingTheSetting() throws Exception {
+    void awsKmsUriThatCannotBeReachedFailsStartupNamingTheSettingNotTheKey() throws Exception {
         TestCrypto crypto = new TestCrypto(Optional.of(KeysetTool.generate("aead")), Optional.empty(),
                 Optional.of("aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc"), false);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> AeadKeyset.load(crypto));

@@ -1,0 +1,169 @@
+package dev.profileservice.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.KmsClients;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig2026;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsAsyncClient;
+import software.amazon.awssdk.services.kms.model.DecryptRequest;
+import software.amazon.awssdk.services.kms.model.DecryptResponse;
+import software.amazon.awssdk.services.kms.model.EncryptRequest;
+import software.amazon.awssdk.services.kms.model.EncryptResponse;
+import software.amazon.awssdk.services.kms.model.KmsException;
+
+/**
+ * The SDK v2 AWS KMS adapter against an in-memory stand-in for the KMS API: what it sends
+ * (key id, encryption context), that a KMS-wrapped keyset opens through it, and that KMS
+ * error text (which names ARNs and accounts) never surfaces.
+ */
+class AwsKmsAeadTest {
+
+    private static final String ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    /** Encrypts with a local key, binding the encryption context as KMS does; records requests. */
+    static final class InMemoryKms implements KmsAsyncClient {
+        final Aead key;
+        final List<Object> requests = new ArrayList<>();
+        boolean failing;
+
+        InMemoryKms() throws GeneralSecurityException {
+            key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get())
+                    .getPrimitive(AeadConfig2026.get(), Aead.class);
+        }
+
+        @Override
+        public CompletableFuture<EncryptResponse> encrypt(EncryptRequest request) {
+            requests.add(request);
+            return call(() -> EncryptResponse.builder().keyId(request.keyId()).ciphertextBlob(SdkBytes.fromByteArray(
+                    key.encrypt(request.plaintext().asByteArray(), bound(request.keyId(), request.encryptionContext()))))
+                    .build());
+        }
+
+        @Override
+        public CompletableFuture<DecryptResponse> decrypt(DecryptRequest request) {
+            requests.add(request);
+            return call(() -> DecryptResponse.builder().keyId(request.keyId()).plaintext(SdkBytes.fromByteArray(
+                    key.decrypt(request.ciphertextBlob().asByteArray(), bound(request.keyId(), request.encryptionContext()))))
+                    .build());
+        }
+
+        private <T> CompletableFuture<T> call(Crypto<T> body) {
+            if (failing) {
+                return CompletableFuture.failedFuture(KmsException.builder()
+                        .message("User: arn:aws:sts::111122223333:assumed-role/x is not authorized on " + ARN).build());
+            }
+            try {
+                return CompletableFuture.completedFuture(body.run());
+            } catch (GeneralSecurityException e) {
+                return CompletableFuture.failedFuture(KmsException.builder().message("InvalidCiphertextException").build());
+            }
+        }
+
+        private static byte[] bound(String keyId, Map<String, String> context) {
+            return (keyId + new java.util.TreeMap<>(context)).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String serviceName() {
+            return "kms";
+        }
+
+        @Override
+        public void close() {
+        }
+
+        interface Crypto<T> {
+            T run() throws GeneralSecurityException;
+        }
+    }
+
+    @Test
+    void sealsWithTheKeyArnAndTheAssociatedDataAsHexEncryptionContext() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        Aead aead = new AwsKmsClient(() -> kms).getAead("aws-kms://" + ARN);
+        byte[] aad = { 1, 2, (byte) 0xff };
+        byte[] sealed = aead.encrypt("keyset".getBytes(StandardCharsets.UTF_8), aad);
+        assertArrayEquals("keyset".getBytes(StandardCharsets.UTF_8), aead.decrypt(sealed, aad));
+        EncryptRequest sent = (EncryptRequest) kms.requests.get(0);
+        assertEquals(ARN, sent.keyId());
+        assertEquals(Map.of("associatedData", HexFormat.of().formatHex(aad)), sent.encryptionContext());
+        assertThrows(GeneralSecurityException.class, () -> aead.decrypt(sealed, new byte[] { 9 }));
+    }
+
+    @Test
+    void keysetEncryptedUnderAnAwsKmsKeyLoadsThroughTheRegisteredClient() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        String uri = "aws-kms://" + ARN + "-registered";
+        AwsKmsClient aws = new AwsKmsClient(() -> kms);
+        // KmsClients is global: register for this one URI only, so other tests still meet the default chain.
+        KmsClients.add(new com.google.crypto.tink.KmsClient() {
+            @Override
+            public boolean doesSupport(String keyUri) {
+                return uri.equals(keyUri);
+            }
+
+            @Override
+            public com.google.crypto.tink.KmsClient withCredentials(String path) {
+                return this;
+            }
+
+            @Override
+            public com.google.crypto.tink.KmsClient withDefaultCredentials() {
+                return this;
+            }
+
+            @Override
+            public Aead getAead(String keyUri) throws GeneralSecurityException {
+                return aws.getAead(keyUri);
+            }
+        });
+        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
+        Aead kek = KmsClients.get(uri).getAead(uri);
+        String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, new byte[0], AeadConfig2026.get());
+        String base64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+
+        Aead loaded = AeadKeyset.load(new TestCrypto(Optional.of(base64), Optional.empty(), Optional.of(uri), false));
+        byte[] sealed = handle.getPrimitive(AeadConfig2026.get(), Aead.class).encrypt(new byte[] { 7 }, new byte[0]);
+        assertArrayEquals(new byte[] { 7 }, loaded.decrypt(sealed, new byte[0]));
+    }
+
+    @Test
+    void kmsErrorTextNeverSurfaces() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        kms.failing = true;
+        Aead aead = new AwsKmsClient(() -> kms).getAead("aws-kms://" + ARN);
+        GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> aead.decrypt(new byte[] { 1 }, null));
+        assertFalse(e.getMessage().contains("111122223333"), e.getMessage());
+        assertFalse(e.getMessage().contains("arn:"), e.getMessage());
+    }
+
+    @Test
+    void onlyAwsKmsUrisAreSupported() throws Exception {
+        AwsKmsClient client = new AwsKmsClient(() -> {
+            throw new AssertionError("no client needed");
+        });
+        assertFalse(client.doesSupport("gcp-kms://projects/x"));
+        assertThrows(GeneralSecurityException.class, () -> client.getAead("fake-kms://x"));
+    }
+}
