@@ -18,11 +18,9 @@ import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Address items of one owner, always addressed through the owner's partition key. */
 @ApplicationScoped
@@ -61,36 +59,18 @@ public class AddressRepository {
     }
 
     public Uni<Address> find(String ownerId, String id) {
-        Projection projection = SCHEMA.projection(VIEW);
         ItemKey key = ItemKey.address(ownerId, id);
-        GetItemRequest request = GetItemRequest.builder()
-                .tableName(config.table())
-                .key(key.toAttributes())
-                .projectionExpression(projection.expression())
-                .expressionAttributeNames(projection.names())
-                .build();
-        return dynamo.getItem(request)
-                .map(r -> r.hasItem() && !r.item().isEmpty() ? codec.decode(SCHEMA, VIEW, key, r.item()) : null);
+        return dynamo.getItem(SCHEMA.projection(VIEW).getItem(config.table(), key, false))
+                .map(r -> codec.decodeFound(SCHEMA, VIEW, key, r));
     }
 
     /** Adds an address under a fresh id; an UpdateItem, so nothing else is ever overwritten. */
     public Uni<String> add(String ownerId, AddressInput input) {
         String id = UUID.randomUUID().toString();
         ItemKey key = ItemKey.address(ownerId, id);
-        ItemChanges.Rendered update = codec.encode(WRITABLE, input, key, name -> true).render();
-        var names = new java.util.HashMap<>(update.names());
-        names.put("#pk", Attributes.USER_ID);
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(config.table())
-                .key(key.toAttributes())
-                .updateExpression(update.expression())
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(update.values())
-                .returnValues(ReturnValue.NONE)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE)
-                .build();
-        return dynamo.updateItem(request).replaceWith(id);
+        ItemChanges changes = codec.encode(WRITABLE, input, key, name -> true);
+        return dynamo.updateItem(changes.conditionalUpdate(config.table(), key, "attribute_not_exists(#pk)",
+                Map.of("#pk", Attributes.USER_ID), Map.of())).replaceWith(id);
     }
 
     /** Deletes one of the owner's addresses; false when the owner has no address with that id. */

@@ -16,6 +16,7 @@ import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
+import dev.profileservice.dynamo.Projection;
 import dev.profileservice.dynamo.StorageCodec;
 import dev.profileservice.dynamo.UnreadableAttributeException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,6 @@ import io.quarkus.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -136,14 +136,9 @@ public class Backfill {
      * not in DynamoGateway, and allowed only to the backfill Job's role (k8s/iam/backfill-policy.json).
      */
     private CompletableFuture<ScanResponse> scan(Map<String, AttributeValue> start, int pageSize) {
-        Map<String, String> names = new HashMap<>();
-        StringBuilder projection = new StringBuilder();
-        for (int i = 0; i < PROJECTION.size(); i++) {
-            names.put("#p" + i, PROJECTION.get(i));
-            projection.append(i == 0 ? "" : ", ").append("#p").append(i);
-        }
+        Projection projection = Projection.of(PROJECTION);
         return client.scan(ScanRequest.builder().tableName(table).limit(pageSize)
-                .projectionExpression(projection.toString()).expressionAttributeNames(names)
+                .projectionExpression(projection.expression()).expressionAttributeNames(projection.names())
                 .exclusiveStartKey(start).build());
     }
 
@@ -155,9 +150,8 @@ public class Backfill {
      */
     private UpdateItemRequest conditionalUpdate(ItemKey key,
             Map<String, AttributeValue> item, ItemChanges changes) {
-        ItemChanges.Rendered update = changes.render();
-        Map<String, String> names = new HashMap<>(update.names());
-        Map<String, AttributeValue> values = new HashMap<>(update.values());
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder condition = new StringBuilder();
         for (int i = 0; i < GUARDED.size(); i++) {
             String attribute = GUARDED.get(i);
@@ -174,10 +168,7 @@ public class Backfill {
         // The key must exist too: an item deleted since the scan is not recreated as a fragment.
         names.put("#k", Attributes.USER_ID);
         condition.append(" AND attribute_exists(#k)");
-        return UpdateItemRequest.builder().tableName(table)
-                .key(key.toAttributes()).updateExpression(update.expression())
-                .conditionExpression(condition.toString()).expressionAttributeNames(names)
-                .expressionAttributeValues(values).returnValues(ReturnValue.NONE).build();
+        return changes.conditionalUpdate(table, key, condition.toString(), names, values);
     }
 
     private static String name(Enum<?> value) {

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The attributes one write sets and removes, rendered as an UpdateItem expression with
@@ -70,6 +73,31 @@ public final class ItemChanges {
             expression.append(expression.isEmpty() ? "" : " ").append("REMOVE ").append(String.join(", ", removes));
         }
         return new Rendered(expression.toString(), names, values);
+    }
+
+    /**
+     * The conditional UpdateItem of these changes on one item. The caller's condition uses its
+     * own placeholders beside the {@code #u}/{@code :u} ones. Nothing is ever returned: not the
+     * new item, and never ALL_OLD on a failed check, which would carry the whole item whatever
+     * the projections.
+     */
+    public UpdateItemRequest conditionalUpdate(String table, ItemKey key, String condition,
+            Map<String, String> conditionNames, Map<String, AttributeValue> conditionValues) {
+        Rendered update = render();
+        Map<String, String> names = new HashMap<>(update.names());
+        names.putAll(conditionNames);
+        Map<String, AttributeValue> values = new HashMap<>(update.values());
+        values.putAll(conditionValues);
+        return UpdateItemRequest.builder()
+                .tableName(table)
+                .key(key.toAttributes())
+                .updateExpression(update.expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .returnValues(ReturnValue.NONE)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE)
+                .build();
     }
 
     public record Rendered(String expression, Map<String, String> names, Map<String, AttributeValue> values) {

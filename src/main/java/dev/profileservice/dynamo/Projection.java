@@ -4,13 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+
 /**
  * A DynamoDB {@code ProjectionExpression} with its attribute-name placeholders, so that no
  * attribute name (reserved words included) is ever spliced into an expression.
  */
 public record Projection(List<String> attributes, String expression, Map<String, String> names) {
 
-    static Projection of(List<String> attributes) {
+    public static Projection of(List<String> attributes) {
         Map<String, String> names = new HashMap<>();
         StringBuilder expression = new StringBuilder();
         for (int i = 0; i < attributes.size(); i++) {
@@ -19,6 +21,17 @@ public record Projection(List<String> attributes, String expression, Map<String,
             expression.append(i == 0 ? "" : ", ").append(placeholder);
         }
         return new Projection(List.copyOf(attributes), expression.toString(), Map.copyOf(names));
+    }
+
+    /** A GetItem of one key that reads exactly these attributes. */
+    public GetItemRequest getItem(String table, ItemKey key, boolean consistent) {
+        return GetItemRequest.builder()
+                .tableName(table)
+                .key(key.toAttributes())
+                .projectionExpression(expression)
+                .expressionAttributeNames(names)
+                .consistentRead(consistent)
+                .build();
     }
 
     /** The placeholders of this projection plus those of the caller's own expressions. */

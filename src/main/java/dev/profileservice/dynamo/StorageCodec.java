@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * Converts between records and DynamoDB items. It is the only place that sees
@@ -51,6 +52,11 @@ public class StorageCodec {
         }
         keyIds.forEach(metrics::itemRead);
         return schema.instantiate(values);
+    }
+
+    /** The item of a GetItem answer as {@code view} shows it, or null when there is no such item. */
+    public <T extends Record> T decodeFound(ItemSchema<T> schema, Class<?> view, ItemKey key, GetItemResponse response) {
+        return response.hasItem() && !response.item().isEmpty() ? decode(schema, view, key, response.item()) : null;
     }
 
     /**

@@ -12,15 +12,10 @@ import dev.profileservice.dynamo.EmailIndex;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;
-import dev.profileservice.dynamo.Projection;
 import dev.profileservice.dynamo.StorageCodec;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Profile items. Every read is a GetItem on one key with the projection of the view being
@@ -47,17 +42,9 @@ public class ProfileRepository {
 
     /** The profile of {@code userId} as {@code view} shows it, or null when there is none. */
     public Uni<Profile> find(String userId, Class<?> view, boolean consistent) {
-        Projection projection = SCHEMA.projection(view);
         ItemKey key = ItemKey.profile(userId);
-        GetItemRequest request = GetItemRequest.builder()
-                .tableName(config.table())
-                .key(key.toAttributes())
-                .projectionExpression(projection.expression())
-                .expressionAttributeNames(projection.names())
-                .consistentRead(consistent)
-                .build();
-        return dynamo.getItem(request)
-                .map(r -> r.hasItem() && !r.item().isEmpty() ? codec.decode(SCHEMA, view, key, r.item()) : null);
+        return dynamo.getItem(SCHEMA.projection(view).getItem(config.table(), key, consistent))
+                .map(r -> codec.decodeFound(SCHEMA, view, key, r));
     }
 
     /** Creates the profile; fails with ConditionalCheckFailedException if one exists. */
@@ -79,23 +66,8 @@ public class ProfileRepository {
 
     private Uni<Void> write(String userId, ItemChanges changes, String condition, Map<String, AttributeValue> values,
             Map<String, String> names) {
-        ItemChanges.Rendered update = changes.render();
-        var allNames = new java.util.HashMap<>(update.names());
-        allNames.putAll(names);
-        var allValues = new java.util.HashMap<>(update.values());
-        allValues.putAll(values);
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(config.table())
-                .key(ItemKey.profile(userId).toAttributes())
-                .updateExpression(update.expression())
-                .conditionExpression(condition)
-                .expressionAttributeNames(allNames)
-                .expressionAttributeValues(allValues.isEmpty() ? null : allValues)
-                .returnValues(ReturnValue.NONE)
-                // Never ALL_OLD: a failed check would carry the whole item, projections notwithstanding.
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE)
-                .build();
-        return dynamo.updateItem(request).replaceWithVoid();
+        return dynamo.updateItem(changes.conditionalUpdate(config.table(), ItemKey.profile(userId), condition, names, values))
+                .replaceWithVoid();
     }
 
     /**
