@@ -10,7 +10,9 @@
 #   bench/load.sh                  # about 6 minutes
 #   BEFORE=main bench/load.sh      # also builds that git ref and measures it side by side ("before")
 #   bench/load.sh --smoke          # 1 s per target, no plain service: the CI check that the script works
-# Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-Xmx384m),
+#   VARIANTS='nocache=-Dprofile.token-cache.max-size=0;other=-Dx=y' bench/load.sh
+#                                  # also this jar with other JVM options, side by side: one lever at a time
+# Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-Xmx384m), ONLY_GET (0),
 #   PLAIN (1: build and measure bench/plain; 0: skip), JFR_SECONDS (20), BEFORE (a git ref; unset: none).
 # Services run side by side and each target is measured on each in turn, so that a machine shared
 # with other work loads them alike: compare the ratios, and read the load average printed with them.
@@ -36,14 +38,23 @@ trap 'exit 130' INT TERM
 build_if_needed
 NAMES=(after)
 JARS=(target/quarkus-app/quarkus-run.jar)
+OPTIONS=("")
 if [[ -n "$BEFORE" ]]; then
   NAMES+=(before)
   JARS+=("$(build_ref "$BEFORE")")
+  OPTIONS+=("")
 fi
+IFS=';' read -r -a variants <<<"${VARIANTS:-}"
+for variant in "${variants[@]}"; do
+  NAMES+=("${variant%%=*}")
+  JARS+=(target/quarkus-app/quarkus-run.jar)
+  OPTIONS+=("${variant#*=}")
+done
 if [[ "$PLAIN" == 1 ]]; then
   build_plain
   NAMES+=(plain)
   JARS+=(bench/plain/target/quarkus-app/quarkus-run.jar)
+  OPTIONS+=("")
 fi
 
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
@@ -57,7 +68,8 @@ service_env
 declare -A PID PORT
 for i in "${!NAMES[@]}"; do
   name="${NAMES[$i]}"
-  start_service "$name" "${JARS[$i]}"
+  # shellcheck disable=SC2086
+  start_service "$name" "${JARS[$i]}" ${OPTIONS[$i]}
   PID[$name]=$SERVICE_PID
   PORT[$name]=$SERVICE_PORT
   echo "== $name started in ${SERVICE_STARTED_S} s (launch to /q/health/started), RSS $(rss_mb "$SERVICE_PID") MB;" \
@@ -90,6 +102,9 @@ TARGETS=("GET /api/profile|/api/profile|get.lua|/api/profile"
   "PATCH /api/profile|/api/profile|profile.lua|patch"
   "GET /api/profile/addresses?limit=20|/api/profile/addresses|get.lua|/api/profile/addresses?limit=20"
   "GET /api/profile/export|/api/profile/export|get.lua|/api/profile/export")
+if [[ "${ONLY_GET:-0}" == 1 ]]; then
+  TARGETS=("${TARGETS[0]}")
+fi
 base() { echo "http://127.0.0.1:${PORT[$1]}"; }
 
 echo "== warm-up: $WARMUP of GET /api/profile per service, a quarter of it on each other target"
@@ -131,7 +146,7 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
 JFR_TOOL="${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}"
 [[ -x "$JFR_TOOL" ]] || JFR_TOOL=jfr
 for name in "${NAMES[@]}"; do
-  [[ "$name" == plain ]] && continue
+  [[ "$name" == after || "$name" == before ]] || continue
   echo "== JFR of $name: ${JFR_SECONDS}s of GET /api/profile"
   jfr_file="$PWD/$OUT/$name.jfr"
   jcmd "${PID[$name]}" JFR.start name=bench settings=profile filename="$jfr_file" >/dev/null
