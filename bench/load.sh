@@ -13,7 +13,8 @@
 #   VARIANTS='nocache=-Dprofile.token-cache.max-size=0;other=-Dx=y' bench/load.sh
 #                                  # also this jar with other JVM options, side by side: one lever at a time
 # Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-Xmx384m), ONLY_GET (0),
-#   PLAIN (1: build and measure bench/plain; 0: skip), JFR_SECONDS (20), BEFORE (a git ref; unset: none).
+#   PLAIN (1: build and measure bench/plain; 0: skip), JFR_SECONDS (20), BEFORE (a git ref; unset: none),
+#   ROUNDS (1: each target is measured ROUNDS times per service, in turns, and the rounds are pooled).
 # Services run side by side and each target is measured on each in turn, so that a machine shared
 # with other work loads them alike: compare the ratios, and read the load average printed with them.
 set -euo pipefail
@@ -27,6 +28,7 @@ DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 JFR_SECONDS="${JFR_SECONDS:-20}"
+ROUNDS="${ROUNDS:-1}"
 PLAIN="${PLAIN:-1}"
 BEFORE="${BEFORE:-}"
 
@@ -61,7 +63,8 @@ TICK_US=$((1000000 / $(getconf CLK_TCK)))
 RESULTS="$OUT/results.md"
 FAILED=0
 
-echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load average at start: $LOAD_AT_START  ($(nproc) cores)"
 start_dynalite
 start_issuer
 service_env
@@ -77,22 +80,37 @@ for i in "${!NAMES[@]}"; do
 done
 seed "${PORT[after]}"
 
-# measure LABEL PID URL SCRIPT [args]: one wrk run, with the CPU the process PID spent during it.
+# measure LABEL PID URL SCRIPT [args]: one wrk run, with the CPU the process PID spent during it, added to
+# LABEL's totals; report LABEL prints them: req/s and CPU over all rounds, median p50 and p99 of the rounds.
+declare -A REQS SECS TICKS P50S P99S FAILS
+LABELS=()
 measure() {
   local label="$1" pid="$2" url="$3" script="$4"
   shift 4
-  local before after result requests cpu="-"
+  local before after result
   before=$(cpu_ticks "$pid")
   result=$(wrk_run "$label" "$DURATION" "$CONNECTIONS" "$url" "$script" "$@")
   after=$(cpu_ticks "$pid")
   field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$result"; }
-  requests=$(field requests)
-  if [[ "${requests:-0}" -gt 0 ]]; then
-    cpu=$(( (after - before) * TICK_US / requests ))
+  [[ -n "${REQS[$label]+set}" ]] || LABELS+=("$label")
+  REQS[$label]=$(( ${REQS[$label]:-0} + $(field requests) ))
+  SECS[$label]=$(awk -v a="${SECS[$label]:-0}" -v b="$(field seconds)" 'BEGIN { print a + b }')
+  TICKS[$label]=$(( ${TICKS[$label]:-0} + after - before ))
+  P50S[$label]="${P50S[$label]:-} $(field p50_ms)"
+  P99S[$label]="${P99S[$label]:-} $(field p99_ms)"
+  FAILS[$label]=$(( ${FAILS[$label]:-0} + $(field non2xx) ))
+  RSS_NOW=$(rss_mb "$pid")
+}
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+report() {
+  local label="$1" requests="${REQS[$1]}" rps cpu="-"
+  rps=$(awk -v r="$requests" -v s="${SECS[$label]}" 'BEGIN { printf "%.1f", (s > 0 ? r / s : 0) }')
+  if [[ "$requests" -gt 0 ]]; then
+    cpu=$(( TICKS[$label] * TICK_US / requests ))
   fi
-  printf '| %-44s | %9s | %8s | %8s | %7s | %6s | %6s |\n' "$label" "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" \
-    "$(field non2xx)" "$cpu" "$(rss_mb "$pid")" | tee -a "$RESULTS"
-  if [[ "${requests:-0}" -eq 0 || "$(field non2xx)" != 0 ]]; then
+  printf '| %-44s | %9s | %8s | %8s | %7s | %6s | %6s |\n' "$label" "$rps" "$(median "${P50S[$label]}")" \
+    "$(median "${P99S[$label]}")" "${FAILS[$label]}" "$cpu" "$2" | tee -a "$RESULTS"
+  if [[ "$requests" -eq 0 || "${FAILS[$label]}" != 0 ]]; then
     FAILED=1
   fi
 }
@@ -122,25 +140,35 @@ for name in "${NAMES[@]}"; do
 done
 wrk_run warmup-dynalite "$QUARTER" "$CONNECTIONS" "http://127.0.0.1:$DYNALITE_PORT/" bench/wrk/dynalite.lua >/dev/null
 
+echo "== measuring: $ROUNDS round(s) of $DURATION per target and service, services taking turns"
+declare -A RSS_OF
+for round in $(seq 1 "$ROUNDS"); do
+  for t in "${TARGETS[@]}"; do
+    IFS='|' read -r label _ script arg <<<"$t"
+    for name in "${NAMES[@]}"; do
+      [[ "$name" == plain ]] && continue
+      measure "$label ($name)" "${PID[$name]}" "$(base "$name")" "bench/wrk/$script" "$arg"
+      RSS_OF["$label ($name)"]=$RSS_NOW
+    done
+    if [[ "$label" == "GET /api/profile" && -n "${PID[plain]:-}" ]]; then
+      measure "plain Quarkus: OIDC + one GetItem" "${PID[plain]}" "$(base plain)" bench/wrk/get.lua /plain/profile
+      RSS_OF["plain Quarkus: OIDC + one GetItem"]=$RSS_NOW
+    fi
+  done
+  measure "dynalite GetItem, raw (dynalite's CPU)" "$DYNALITE_PID" "http://127.0.0.1:$DYNALITE_PORT/" bench/wrk/dynalite.lua
+  RSS_OF["dynalite GetItem, raw (dynalite's CPU)"]=$RSS_NOW
+done
 {
   echo
-  echo "$(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $CONNECTIONS connections," \
-    "2 wrk threads, $DURATION per target, $USERS users, JAVA_OPTS=$JAVA_OPTS"
+  echo "$(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (at start: $LOAD_AT_START);" \
+    "$CONNECTIONS connections, 2 wrk threads, $ROUNDS x $DURATION per target, $USERS users, JAVA_OPTS=$JAVA_OPTS"
   echo
   printf '| %-44s | %9s | %8s | %8s | %7s | %6s | %6s |\n' target req/s "p50 ms" "p99 ms" non-2xx "CPU µs" "RSS MB"
   echo "|---|---|---|---|---|---|---|"
 } | tee "$RESULTS"
-for t in "${TARGETS[@]}"; do
-  IFS='|' read -r label _ script arg <<<"$t"
-  for name in "${NAMES[@]}"; do
-    [[ "$name" == plain ]] && continue
-    measure "$label ($name)" "${PID[$name]}" "$(base "$name")" "bench/wrk/$script" "$arg"
-  done
-  if [[ "$label" == "GET /api/profile" && -n "${PID[plain]:-}" ]]; then
-    measure "plain Quarkus: OIDC + one GetItem" "${PID[plain]}" "$(base plain)" bench/wrk/get.lua /plain/profile
-  fi
+for label in "${LABELS[@]}"; do
+  report "$label" "${RSS_OF[$label]}"
 done
-measure "dynalite GetItem, raw (dynalite's CPU)" "$DYNALITE_PID" "http://127.0.0.1:$DYNALITE_PORT/" bench/wrk/dynalite.lua
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
 
 JFR_TOOL="${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}"
