@@ -12,6 +12,7 @@
 #   bench/load.sh --smoke          # 1 s per target, no plain service: the CI check that the script works
 #   VARIANTS='nocache=-Dprofile.token-cache.max-size=0;other=-Dx=y' bench/load.sh
 #                                  # also this jar with other JVM options, side by side: one lever at a time
+#                                  # (name=@path/to/quarkus-run.jar [options] runs another build)
 # Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-Xmx384m), ONLY_GET (0),
 #   PLAIN (1: build and measure bench/plain; 0: skip), JFR_SECONDS (20), BEFORE (a git ref; unset: none),
 #   ROUNDS (1: each target is measured ROUNDS times per service, in turns, and the rounds are pooled).
@@ -49,8 +50,15 @@ fi
 IFS=';' read -r -a variants <<<"${VARIANTS:-}"
 for variant in "${variants[@]}"; do
   NAMES+=("${variant%%=*}")
-  JARS+=(target/quarkus-app/quarkus-run.jar)
-  OPTIONS+=("${variant#*=}")
+  options="${variant#*=}"
+  if [[ "$options" == @* ]]; then # name=@other/quarkus-run.jar [options]: another build
+    jar="${options%% *}"
+    JARS+=("${jar#@}")
+    [[ "$options" == *" "* ]] && options="${options#* }" || options=""
+  else
+    JARS+=(target/quarkus-app/quarkus-run.jar)
+  fi
+  OPTIONS+=("$options")
 done
 if [[ "$PLAIN" == 1 ]]; then
   build_plain

@@ -1,15 +1,23 @@
 -- PATCH /api/profile with a fresh If-Match, alone ("patch") or in the soak's mix ("mix": 80 % GET
--- /api/profile, 10 % PATCH, 10 % an address page). Each thread writes only its own users, at most
+-- /api/profile, 10 % PATCH, 10 % an address page); a second argument paces each connection to one
+-- request every that many milliseconds (the soak's fixed rate). Each thread writes only its own users, at most
 -- one write in flight per user, and learns each user's ETag from the answers (the owner view
 -- carries userId), so no PATCH should ever meet a 412.
 dofile("bench/wrk/common.lua")
 
-local mode, mine, by_sub, etag, busy, n
+local mode, mine, by_sub, etag, busy, n, pace
 
 -- busy[i] is the version user i's in-flight PATCH writes; it is free again once an answer shows that version.
 
 function init(args)
   mode = args[1] or "patch"
+  pace = tonumber(args[2])
+  if pace then
+    -- defined only when pacing: wrk checks for delay() after init(), and a delay() of 0 still costs a timer
+    delay = function()
+      return pace
+    end
+  end
   mine = my_users()
   by_sub, etag, busy = {}, {}, {}
   for i, user in ipairs(mine) do
