@@ -9,7 +9,7 @@
 #
 #   bench/load.sh                  # about 6 minutes
 #   BEFORE=main bench/load.sh      # also builds that git ref and measures it side by side ("before")
-#   bench/load.sh --smoke          # 1 s per target, no plain service: the CI check that the script works
+#   bench/load.sh --smoke          # about 5 s of load, 1 s per target: the CI check that the script works
 #   VARIANTS='nocache=-Dprofile.token-cache.max-size=0;other=-Dx=y' bench/load.sh
 #                                  # also this jar with other JVM options, side by side: one lever at a time
 #                                  # (name=@path/to/quarkus-run.jar [options] runs another build)
@@ -22,8 +22,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
+SMOKE=0
 if [[ "${1:-}" == "--smoke" ]]; then
-  DURATION=1s WARMUP=1s JFR_SECONDS=1 PLAIN=0 BEFORE=
+  # about 5 s of load in all: 1 s of warm-up, 1 s per target, no plain service, no before, no variants
+  SMOKE=1 DURATION=1s WARMUP=1s JFR_SECONDS=1 PLAIN=0 BEFORE= VARIANTS= ROUNDS=1
 fi
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-20s}"
@@ -143,10 +145,13 @@ for name in "${NAMES[@]}"; do
   for t in "${TARGETS[@]}"; do
     IFS='|' read -r label _ script arg <<<"$t"
     [[ "$label" == "GET /api/profile" ]] && length="$WARMUP" || length="$QUARTER"
+    [[ "$label" == "GET /api/profile" || "$SMOKE" == 0 ]] || continue
     wrk_run "warmup-$name-$label" "$length" "$CONNECTIONS" "$(base "$name")" "bench/wrk/$script" "$arg" >/dev/null
   done
 done
-wrk_run warmup-dynalite "$QUARTER" "$CONNECTIONS" "http://127.0.0.1:$DYNALITE_PORT/" bench/wrk/dynalite.lua >/dev/null
+if [[ "$SMOKE" == 0 ]]; then
+  wrk_run warmup-dynalite "$QUARTER" "$CONNECTIONS" "http://127.0.0.1:$DYNALITE_PORT/" bench/wrk/dynalite.lua >/dev/null
+fi
 
 echo "== measuring: $ROUNDS round(s) of $DURATION per target and service, services taking turns"
 declare -A RSS_OF

@@ -29,11 +29,30 @@ function my_users()
   return mine
 end
 
+-- Scripts with a response() count the statuses of failed answers here, so RESULT can say which they were.
+failures = {}
+
+function count_failure(status)
+  if status >= 400 then
+    failures[status] = (failures[status] or 0) + 1
+  end
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   local failed = e.status + e.connect + e.read + e.write + e.timeout
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d\n",
-    summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000, failed))
+  local statuses = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("failures") or {}) do
+      statuses[status] = (statuses[status] or 0) + count
+    end
+  end
+  local detail = ""
+  for status, count in pairs(statuses) do
+    detail = detail .. string.format(" status_%d=%d", status, count)
+  end
+  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d%s"
+    .. " socket_errors=%d\n", summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, failed, detail, e.connect + e.read + e.write + e.timeout))
 end

@@ -65,6 +65,7 @@ function request()
 end
 
 function response(status, headers, body)
+  count_failure(status)
   local sub = body and body:match('"userId":"([^"]+)"')
   local i = sub and by_sub[sub]
   if i then
