@@ -56,7 +56,7 @@ class GracefulShutdownIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
+                if (given().port(ProdConfigResource.managementPort()).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notYet) {

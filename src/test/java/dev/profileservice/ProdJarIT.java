@@ -52,9 +52,13 @@ class ProdJarIT {
     }
 
     @Test
-    void healthAndMetricsCarryNoData() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    void healthAndMetricsAreOnTheManagementPortOnlyAndCarryNoData() {
+        int management = ProdConfigResource.managementPort();
+        given().port(management).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        String metrics = given().port(management).get("/q/metrics").then().statusCode(200).extract().asString();
         assertFalse(metrics.contains("@example.org"), "metrics carry data");
+        for (String path : new String[] { "/q/health/ready", "/q/health/live", "/q/metrics" }) {
+            given().get(path).then().statusCode(404);
+        }
     }
 }
