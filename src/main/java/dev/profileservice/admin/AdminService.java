@@ -4,10 +4,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.api.Views;
 import dev.profileservice.error.ErrorIds;
 import dev.profileservice.profile.Profile;
 import dev.profileservice.profile.ProfileRepository;
-import dev.profileservice.profile.ProfileViews;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class AdminService {
     }
 
     public Uni<Profile> profile(String actor, String userId) {
-        return profiles.find(userId, ProfileViews.Admin.class, false)
+        return profiles.find(userId, Views.Admin.class, false)
                 .invoke(found -> audit.adminRead(actor, READ, userId, found == null ? AuditLog.NOT_FOUND : AuditLog.FOUND))
                 .onFailure().invoke(e -> audit.adminReadFailed(actor, READ, userId, ErrorIds.of(e)));
     }
@@ -39,7 +39,7 @@ public class AdminService {
                 .flatMap(owners -> owners.isEmpty()
                         ? Uni.createFrom().item(List.<Profile> of())
                         : Uni.join().all(owners.stream()
-                                .map(owner -> profiles.find(owner, ProfileViews.Admin.class, false)).toList())
+                                .map(owner -> profiles.find(owner, Views.Admin.class, false)).toList())
                                 .andFailFast()
                                 .map(found -> found.stream().filter(p -> p != null).toList()))
                 .invoke(found -> {
