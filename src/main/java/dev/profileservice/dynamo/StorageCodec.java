@@ -13,9 +13,11 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.crypto.CryptoMetrics;
 import dev.profileservice.crypto.EmailIndex;
 import dev.profileservice.crypto.FieldCipher;
+import dev.profileservice.crypto.PlaintextRefusedException;
 import dev.profileservice.crypto.UnreadableAttributeException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,11 +36,13 @@ public class StorageCodec {
     private final FieldCipher cipher;
     private final EmailIndex emailIndex;
     private final CryptoMetrics metrics;
+    private final boolean acceptLegacyPlaintext;
 
-    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics) {
+    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics, ProfileConfig config) {
         this.cipher = cipher;
         this.emailIndex = emailIndex;
         this.metrics = metrics;
+        this.acceptLegacyPlaintext = config.crypto().acceptLegacyPlaintext();
     }
 
     /**
@@ -108,7 +112,10 @@ public class StorageCodec {
         return toAttribute(value);
     }
 
-    /** An encrypted attribute as plaintext S: Binary is opened, legacy S passes through and is counted. */
+    /**
+     * An encrypted attribute as plaintext S: Binary is opened; legacy S passes through and is counted, or, once
+     * {@code profile.crypto.accept-legacy-plaintext} is false, fails the read closed.
+     */
     private AttributeValue opened(String attribute, AttributeValue value, ItemKey key, Set<String> keyIds) {
         if (!Attributes.ENCRYPTED.contains(attribute)) {
             return value;
@@ -117,6 +124,10 @@ public class StorageCodec {
             byte[] ciphertext = value.b().asByteArrayUnsafe();
             FieldCipher.keyId(ciphertext).ifPresent(keyIds::add);
             return AttributeValue.fromS(cipher.decrypt(ciphertext, key, attribute));
+        }
+        if (value.s() != null && !acceptLegacyPlaintext) {
+            metrics.legacyPlaintextRefused(attribute);
+            throw new PlaintextRefusedException(attribute, key);
         }
         if (value.s() != null) {
             metrics.legacyPlaintextRead(attribute);

@@ -279,6 +279,22 @@ class ManifestTest {
         assertEquals(configMap.path("metadata").path("name").asText(), referenced);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void configMapPinsTheCryptoContextAndStatesThePlaintextSwitch(String overlay) {
+        JsonNode data = KustomizeRenderer.ofKind(render(overlay), "ConfigMap").get(0).path("data");
+        assertFalse(data.path("PROFILE_CRYPTO_CONTEXT").asText().isBlank(), "the logical name is pinned explicitly");
+        assertTrue(Set.of("true", "false").contains(data.path("PROFILE_CRYPTO_ACCEPT_LEGACY_PLAINTEXT").asText()),
+                "the legacy plaintext switch is stated");
+    }
+
+    @Test
+    void prodDocumentsTheLegacyPlaintextSwitch() {
+        String patch = ProjectFiles.read("k8s/overlays/prod/configmap-patch.yaml");
+        assertTrue(patch.contains("PROFILE_CRYPTO_ACCEPT_LEGACY_PLAINTEXT") && patch.contains("backfill")
+                && patch.contains("profile_crypto_legacy_plaintext_refused_total"), "the prod overlay says when to turn it off");
+    }
+
     @Test
     void prodSetsExplicitHttpsCorsOriginsAndNeverAWildcard() {
         String origins = KustomizeRenderer.ofKind(render("prod"), "ConfigMap").get(0).path("data")

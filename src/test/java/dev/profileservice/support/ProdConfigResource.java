@@ -52,7 +52,8 @@ public class ProdConfigResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
-    private static int freePort() {
+    /** A free loopback port, for a server a test starts itself. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
