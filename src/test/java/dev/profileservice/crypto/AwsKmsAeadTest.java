@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.KmsClient;
 import com.google.crypto.tink.KmsClients;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig2026;
@@ -46,6 +48,7 @@ class AwsKmsAeadTest {
         final Aead key;
         final List<Object> requests = new ArrayList<>();
         boolean failing;
+        boolean closed;
 
         InMemoryKms() throws GeneralSecurityException {
             key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get())
@@ -91,6 +94,7 @@ class AwsKmsAeadTest {
 
         @Override
         public void close() {
+            closed = true;
         }
 
         interface Crypto<T> {
@@ -116,28 +120,7 @@ class AwsKmsAeadTest {
         InMemoryKms kms = new InMemoryKms();
         String uri = "aws-kms://" + ARN + "-registered";
         AwsKmsClient aws = new AwsKmsClient(() -> kms);
-        // KmsClients is global: register for this one URI only, so other tests still meet the default chain.
-        KmsClients.add(new com.google.crypto.tink.KmsClient() {
-            @Override
-            public boolean doesSupport(String keyUri) {
-                return uri.equals(keyUri);
-            }
-
-            @Override
-            public com.google.crypto.tink.KmsClient withCredentials(String path) {
-                return this;
-            }
-
-            @Override
-            public com.google.crypto.tink.KmsClient withDefaultCredentials() {
-                return this;
-            }
-
-            @Override
-            public Aead getAead(String keyUri) throws GeneralSecurityException {
-                return aws.getAead(keyUri);
-            }
-        });
+        registerFor(uri, aws);
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
         Aead kek = KmsClients.get(uri).getAead(uri);
         String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, new byte[0], AeadConfig2026.get());
@@ -149,6 +132,28 @@ class AwsKmsAeadTest {
     }
 
     @Test
+    void theKmsClientOpenedToLoadAKeysetIsClosedOnceTheKeysetIsLoaded() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        String uri = "aws-kms://" + ARN + "-closed";
+        registerFor(uri, new AwsKmsClient(() -> kms));
+        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
+        String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, KmsClients.get(uri).getAead(uri),
+                new byte[0], AeadConfig2026.get());
+
+        AeadKeyset.load(new TestCrypto(Optional.of(base64(json)), Optional.empty(), Optional.of(uri), false));
+        assertTrue(kms.closed, "closed after loading");
+
+        kms.closed = false;
+        assertThrows(IllegalStateException.class,
+                () -> AeadKeyset.load(new TestCrypto(Optional.of(base64("{}")), Optional.empty(), Optional.of(uri), false)));
+        assertTrue(kms.closed, "closed even when the keyset does not open");
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void kmsErrorTextNeverSurfaces() throws Exception {
         InMemoryKms kms = new InMemoryKms();
         kms.failing = true;
@@ -156,6 +161,31 @@ class AwsKmsAeadTest {
         GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> aead.decrypt(new byte[] { 1 }, null));
         assertFalse(e.getMessage().contains("111122223333"), e.getMessage());
         assertFalse(e.getMessage().contains("arn:"), e.getMessage());
+    }
+
+    /** KmsClients is global: register for this one URI only, so other tests still meet the default chain. */
+    private static void registerFor(String uri, AwsKmsClient aws) {
+        KmsClients.add(new KmsClient() {
+            @Override
+            public boolean doesSupport(String keyUri) {
+                return uri.equals(keyUri);
+            }
+
+            @Override
+            public KmsClient withCredentials(String path) {
+                return this;
+            }
+
+            @Override
+            public KmsClient withDefaultCredentials() {
+                return this;
+            }
+
+            @Override
+            public Aead getAead(String keyUri) throws GeneralSecurityException {
+                return aws.getAead(keyUri);
+            }
+        });
     }
 
     @Test
