@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.KmsClient;
 import com.google.crypto.tink.KmsClients;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig2026;
@@ -120,7 +119,7 @@ class AwsKmsAeadTest {
         InMemoryKms kms = new InMemoryKms();
         String uri = "aws-kms://" + ARN + "-registered";
         AwsKmsClient aws = new AwsKmsClient(() -> kms);
-        registerFor(uri, aws);
+        FakeKmsClient.route(uri, aws);
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
         Aead kek = KmsClients.get(uri).getAead(uri);
         String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, new byte[0], AeadConfig2026.get());
@@ -135,7 +134,7 @@ class AwsKmsAeadTest {
     void theKmsClientOpenedToLoadAKeysetIsClosedOnceTheKeysetIsLoaded() throws Exception {
         InMemoryKms kms = new InMemoryKms();
         String uri = "aws-kms://" + ARN + "-closed";
-        registerFor(uri, new AwsKmsClient(() -> kms));
+        FakeKmsClient.route(uri, new AwsKmsClient(() -> kms));
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
         String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, KmsClients.get(uri).getAead(uri),
                 new byte[0], AeadConfig2026.get());
@@ -161,31 +160,6 @@ class AwsKmsAeadTest {
         GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> aead.decrypt(new byte[] { 1 }, null));
         assertFalse(e.getMessage().contains("111122223333"), e.getMessage());
         assertFalse(e.getMessage().contains("arn:"), e.getMessage());
-    }
-
-    /** KmsClients is global: register for this one URI only, so other tests still meet the default chain. */
-    private static void registerFor(String uri, AwsKmsClient aws) {
-        KmsClients.add(new KmsClient() {
-            @Override
-            public boolean doesSupport(String keyUri) {
-                return uri.equals(keyUri);
-            }
-
-            @Override
-            public KmsClient withCredentials(String path) {
-                return this;
-            }
-
-            @Override
-            public KmsClient withDefaultCredentials() {
-                return this;
-            }
-
-            @Override
-            public Aead getAead(String keyUri) throws GeneralSecurityException {
-                return aws.getAead(keyUri);
-            }
-        });
     }
 
     @Test
