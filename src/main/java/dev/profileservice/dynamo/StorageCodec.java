@@ -13,11 +13,10 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.crypto.CryptoMetrics;
 import dev.profileservice.crypto.EmailIndex;
 import dev.profileservice.crypto.FieldCipher;
-import dev.profileservice.crypto.PlaintextRefusedException;
+import dev.profileservice.crypto.LegacyPlaintext;
 import dev.profileservice.crypto.UnreadableAttributeException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,13 +35,13 @@ public class StorageCodec {
     private final FieldCipher cipher;
     private final EmailIndex emailIndex;
     private final CryptoMetrics metrics;
-    private final boolean acceptLegacyPlaintext;
+    private final LegacyPlaintext legacyPlaintext;
 
-    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics, ProfileConfig config) {
+    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics, LegacyPlaintext legacyPlaintext) {
         this.cipher = cipher;
         this.emailIndex = emailIndex;
         this.metrics = metrics;
-        this.acceptLegacyPlaintext = config.crypto().acceptLegacyPlaintext();
+        this.legacyPlaintext = legacyPlaintext;
     }
 
     /**
@@ -112,10 +111,7 @@ public class StorageCodec {
         return toAttribute(value);
     }
 
-    /**
-     * An encrypted attribute as plaintext S: Binary is opened; legacy S passes through and is counted, or, once
-     * {@code profile.crypto.accept-legacy-plaintext} is false, fails the read closed.
-     */
+    /** An encrypted attribute as plaintext S: Binary is opened; legacy S is served or refused by {@link LegacyPlaintext}. */
     private AttributeValue opened(String attribute, AttributeValue value, ItemKey key, Set<String> keyIds) {
         if (!Attributes.ENCRYPTED.contains(attribute)) {
             return value;
@@ -125,12 +121,8 @@ public class StorageCodec {
             FieldCipher.keyId(ciphertext).ifPresent(keyIds::add);
             return AttributeValue.fromS(cipher.decrypt(ciphertext, key, attribute));
         }
-        if (value.s() != null && !acceptLegacyPlaintext) {
-            metrics.legacyPlaintextRefused(attribute);
-            throw new PlaintextRefusedException(attribute, key);
-        }
         if (value.s() != null) {
-            metrics.legacyPlaintextRead(attribute);
+            legacyPlaintext.admit(attribute, key);
         }
         return value;
     }

@@ -13,7 +13,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * What an operator gives the packaged service in prod, for the integration tests of the jar:
- * a keyset (as from a Secret), static local credentials for dynalite, and a loopback bind.
+ * a keyset (as from a Secret), the browser session's two secrets (the client secret comes with
+ * {@link OidcServerResource}, the IdP's record of the client), static local credentials for
+ * dynalite, and a loopback bind.
  * The table is created by the bootstrap here only because dynalite starts empty. The jar
  * launcher sets only the HTTP port, so the management interface gets a free loopback port
  * here instead of its fixed 9000, which another build on the machine may hold.
@@ -34,6 +36,8 @@ public class ProdConfigResource implements QuarkusTestResourceLifecycleManager {
             Map<String, String> config = new HashMap<>(Map.of(
                     "profile.crypto.keyset", KeysetTool.generate("aead"),
                     "profile.crypto.index-keyset", KeysetTool.generate("prf"),
+                    "quarkus.oidc.token-state-manager.encryption-secret", OidcCodeFlow.randomSecret(),
+                    "quarkus.oidc.authentication.state-secret", OidcCodeFlow.randomSecret(),
                     "profile.bootstrap.create-table", "true",
                     "quarkus.http.host", "127.0.0.1",
                     "quarkus.dynamodb.aws.region", "us-east-1",
