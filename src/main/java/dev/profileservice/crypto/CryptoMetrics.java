@@ -14,6 +14,7 @@ public class CryptoMetrics {
 
     static final String LEGACY_PLAINTEXT_READS = "profile.crypto.legacy.plaintext.reads";
     static final String READS = "profile.crypto.reads";
+    static final String LEGACY_PLAINTEXT_REFUSED = "profile.crypto.legacy.plaintext.refused";
 
     private final MeterRegistry registry;
 
@@ -23,6 +24,11 @@ public class CryptoMetrics {
 
     public void legacyPlaintextRead(String attribute) {
         registry.counter(LEGACY_PLAINTEXT_READS, "attribute", attribute).increment();
+    }
+
+    /** Plaintext found in an encrypted attribute while it is no longer accepted: a downgrade, or a missed item. */
+    public void legacyPlaintextRefused(String attribute) {
+        registry.counter(LEGACY_PLAINTEXT_REFUSED, "attribute", attribute).increment();
     }
 
     /** One item read that holds at least one ciphertext sealed with this key. */

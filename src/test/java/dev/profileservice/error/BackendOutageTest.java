@@ -1,6 +1,5 @@
 package dev.profileservice.error;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.DynaliteResource;
+import dev.profileservice.support.Management;
 import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -46,8 +46,8 @@ class BackendOutageTest extends ApiTest {
                 response.then().statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue());
                 ErrorShapeTest.assertProblemWithoutInternals(response);
             }
-            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            Management.given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             DynaliteResource.resume();
         }
@@ -64,7 +64,7 @@ class BackendOutageTest extends ApiTest {
             status = as(alice).get("/api/profile").statusCode();
         }
         assertEquals(200, status, "recovered without a restart");
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         as(alice).get("/api/profile").then().statusCode(200).body("displayName", equalTo("Alice A."));
         List<String> ids = as(alice).queryParam("limit", 100).get("/api/profile/addresses").jsonPath().getList("items.id");
         assertEquals(new java.util.HashSet<>(acknowledged), new java.util.HashSet<>(ids));
