@@ -1,6 +1,7 @@
 package dev.profileservice.support;
 
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -19,6 +20,12 @@ public class KeycloakProfile implements QuarkusTestProfile {
     @Override
     public boolean disableGlobalTestResources() {
         return true;
+    }
+
+    /** Keycloak's start loads the machine just as the application boots: give the table bootstrap time. */
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.dynamodb.api-call-timeout", "10S", "quarkus.dynamodb.api-call-attempt-timeout", "5S");
     }
 
     @Override

@@ -37,6 +37,8 @@ public final class KeycloakServer {
     public static final Path LOG = Path.of("target", "keycloak", "keycloak.log");
     /** Marks the test Keycloak's JVM, so that .ci/run can find one left behind. */
     public static final String MARKER = "-Dprofile-service.test-keycloak=true";
+    /** C1 only: a server that lives minutes needs no C2; halves Keycloak's start-up CPU (30 s to 15-19 s measured here). */
+    static final String FAST_START = "-XX:TieredStopAtLevel=1";
     private static final String PREFIX = "profile-service.test-keycloak.";
     private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("keycloak.startup-seconds", 300));
     private static final Pattern REQUEST = Pattern.compile("\"[A-Z]+ /\\S* HTTP/[0-9.]+\"");
@@ -120,7 +122,7 @@ public final class KeycloakServer {
                     "--http-access-log-enabled=true", "--http-access-log-pattern=%h %t \"%r\" %s %b")
                     .redirectErrorStream(true).redirectOutput(LOG.toFile());
             builder.environment().put("JAVA_HOME", javaHome());
-            builder.environment().put("JAVA_OPTS_APPEND", MARKER);
+            builder.environment().put("JAVA_OPTS_APPEND", MARKER + " " + FAST_START);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             process = builder.start();
