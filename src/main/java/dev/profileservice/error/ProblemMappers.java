@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.profileservice.dynamo.UnreadableAttributeException;
+import dev.profileservice.crypto.UnreadableAttributeException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -53,7 +53,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unknownField(UnrecognizedPropertyException e) {
-        return Problems.client(400, "unknown or read-only field '" + safeName(e.getPropertyName()) + "'", e);
+        return Problems.client(400, ProblemException.unknownField(e.getPropertyName()).detail(), e);
     }
 
     @ServerExceptionMapper
@@ -164,7 +164,7 @@ public class ProblemMappers {
     }
 
     /** Field names come from the request: keep them short and printable before echoing them. */
-    public static String safeName(String name) {
+    static String safeName(String name) {
         if (name == null) {
             return "";
         }

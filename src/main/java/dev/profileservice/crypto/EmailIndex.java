@@ -1,10 +1,9 @@
-package dev.profileservice.dynamo;
-
-import java.util.Locale;
+package dev.profileservice.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.profileservice.crypto.IndexKeyset;
+import dev.profileservice.api.Emails;
+import dev.profileservice.dynamo.Attributes;
 
 /**
  * The blind index behind {@code email-index}: the same tag for the write that stores an
@@ -19,8 +18,8 @@ public class EmailIndex {
         this.keyset = keyset;
     }
 
-    /** The {@code email_hmac} of an email: a keyed HMAC of it trimmed and lower-cased. */
+    /** The {@code email_hmac} of an email: a keyed HMAC of its normalised form. */
     public String tag(String email) {
-        return keyset.tag(Attributes.EMAIL, email.strip().toLowerCase(Locale.ROOT));
+        return keyset.tag(Attributes.EMAIL, Emails.normalized(email));
     }
 }
