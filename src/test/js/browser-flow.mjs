@@ -12,7 +12,9 @@ const appOrigin = new URL(base).origin;
 const idp = await import(new URL(fixture.login || './idp-form-login.mjs', import.meta.url));
 const steps = new Steps(fixture.outDir || 'target/browser');
 const { alice, bob } = fixture;
-const TOKEN = /eyJ[A-Za-z0-9_-]{10,}/;
+// A JWS or JWE in compact form: a base64url JSON header, a dot, the next part. (Keycloak's login URLs carry
+// client_data, base64url JSON of the redirect URI and state without any dot: not a token.)
+const TOKEN = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{4,}/;
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
