@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.profileservice.dynamo.UnreadableAttributeException;
+import dev.profileservice.limits.TooManyRequestsException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -100,6 +101,11 @@ public class ProblemMappers {
             return Problems.server(status, e);
         }
         return Problems.client(status, null, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> tooMany(TooManyRequestsException e) {
+        return Problems.tooManyRequests(e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper
