@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.api.Views;
 import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.DynamoGateway;
@@ -13,7 +14,6 @@ import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;
 import dev.profileservice.dynamo.Projection;
 import dev.profileservice.dynamo.StorageCodec;
-import dev.profileservice.profile.ProfileViews;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -28,7 +28,7 @@ public class AddressRepository {
 
     static final ItemSchema<Address> SCHEMA = ItemSchema.of(Address.class);
     static final ItemSchema<AddressInput> WRITABLE = ItemSchema.of(AddressInput.class);
-    private static final Class<?> VIEW = ProfileViews.Owner.class;
+    private static final Class<?> VIEW = Views.Owner.class;
 
     private final DynamoGateway dynamo;
     private final StorageCodec codec;

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.api.CursorSealer;
 import dev.profileservice.api.Page;
-import dev.profileservice.dynamo.CursorSealer;
 import dev.profileservice.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

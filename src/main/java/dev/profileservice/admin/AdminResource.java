@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.annotation.JsonView;
 
 import dev.profileservice.api.Page;
+import dev.profileservice.api.Views;
 import dev.profileservice.profile.Profile;
-import dev.profileservice.profile.ProfileViews;
 import dev.profileservice.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -38,13 +38,13 @@ public class AdminResource {
 
     @GET
     @Path("/{userId}")
-    @JsonView(ProfileViews.Admin.class)
+    @JsonView(Views.Admin.class)
     public Uni<Profile> get(@PathParam("userId") @Size(min = 1, max = 255) String userId) {
         return admin.profile(caller.id(), userId).onItem().ifNull().failWith(NotFoundException::new);
     }
 
     @GET
-    @JsonView(ProfileViews.Admin.class)
+    @JsonView(Views.Admin.class)
     public Uni<Page<Profile>> byEmail(@QueryParam("email") @NotBlank @Email @Size(max = 254) String email) {
         return admin.byEmail(caller.id(), email).map(found -> new Page<>(List.copyOf(found), null));
     }

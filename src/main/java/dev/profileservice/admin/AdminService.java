@@ -4,9 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.api.Views;
 import dev.profileservice.profile.Profile;
 import dev.profileservice.profile.ProfileRepository;
-import dev.profileservice.profile.ProfileViews;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -21,7 +21,7 @@ public class AdminService {
     }
 
     public Uni<Profile> profile(String actor, String userId) {
-        return profiles.find(userId, ProfileViews.Admin.class, false)
+        return profiles.find(userId, Views.Admin.class, false)
                 .invoke(found -> audit.adminRead(actor, "admin.profile.read", userId, found == null ? "not_found" : "found"))
                 .onFailure().invoke(e -> audit.adminRead(actor, "admin.profile.read", userId, "error"));
     }
@@ -32,7 +32,7 @@ public class AdminService {
                 .flatMap(owners -> owners.isEmpty()
                         ? Uni.createFrom().item(List.<Profile> of())
                         : Uni.join().all(owners.stream()
-                                .map(owner -> profiles.find(owner, ProfileViews.Admin.class, false)).toList())
+                                .map(owner -> profiles.find(owner, Views.Admin.class, false)).toList())
                                 .andFailFast()
                                 .map(found -> found.stream().filter(p -> p != null).toList()))
                 .invoke(found -> audit.adminRead(actor, "admin.profile.lookup_by_email",

@@ -13,12 +13,11 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.crypto.UnreadableAttributeException;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.Projection;
-import dev.profileservice.dynamo.StorageCodec;
-import dev.profileservice.dynamo.UnreadableAttributeException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * The backfill command of issue 7: walks the whole table and, in place, seals legacy plaintext
  * ({@link Mode#ENCRYPT}) or re-seals ciphertexts of older keys under the primary key
- * ({@link Mode#ROTATE}). The codec decides what an item needs; this class only pages, paces,
+ * ({@link Mode#ROTATE}). The resealer decides what an item needs; this class only pages, paces,
  * writes conditionally and reports. Running it twice is harmless: done items need nothing.
  */
 @ApplicationScoped
@@ -69,13 +68,13 @@ public class Backfill {
     }
 
     private final DynamoDbAsyncClient client;
-    private final StorageCodec codec;
+    private final ItemResealer resealer;
     private final MeterRegistry registry;
     private final String table;
 
-    Backfill(DynamoDbAsyncClient client, StorageCodec codec, MeterRegistry registry, ProfileConfig config) {
+    Backfill(DynamoDbAsyncClient client, ItemResealer resealer, MeterRegistry registry, ProfileConfig config) {
         this.client = client;
-        this.codec = codec;
+        this.resealer = resealer;
         this.registry = registry;
         this.table = config.table();
     }
@@ -113,7 +112,7 @@ public class Backfill {
         ItemKey key = ItemKey.from(item);
         ItemChanges changes;
         try {
-            changes = mode == Mode.ENCRYPT ? codec.resealLegacy(key, item) : codec.rotate(key, item);
+            changes = mode == Mode.ENCRYPT ? resealer.resealLegacy(key, item) : resealer.rotate(key, item);
         } catch (UnreadableAttributeException e) {
             // Not ours to repair: the API fails closed on it too. Logged by attribute and key, never by value.
             Log.warnf("backfill %s: skipped an item that does not open: %s", name(mode), e.getMessage());

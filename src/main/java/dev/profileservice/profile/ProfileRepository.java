@@ -6,9 +6,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.crypto.EmailIndex;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.DynamoGateway;
-import dev.profileservice.dynamo.EmailIndex;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;

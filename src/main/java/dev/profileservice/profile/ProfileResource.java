@@ -18,16 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.profileservice.address.AddressService;
-import dev.profileservice.dynamo.PartitionEraser;
+import dev.profileservice.api.Views;
 import dev.profileservice.error.ProblemException;
 import dev.profileservice.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -54,25 +54,25 @@ public class ProfileResource {
     }
 
     @GET
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<RestResponse<Profile>> get() {
-        return profiles.find(caller.id(), ProfileViews.Owner.class)
+        return profiles.find(caller.id(), Views.Owner.class)
                 .onItem().ifNull().failWith(NotFoundException::new)
                 .map(profile -> RestResponse.ResponseBuilder.ok(profile).header(HttpHeaders.ETAG, profile.etag()).build());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<RestResponse<Profile>> replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull @ConvertGroup(from = Default.class, to = ProfileUpdate.Replace.class) ProfileUpdate body) {
+            @Valid @NotNull @ConvertGroup(from = Default.class, to = ProfileInput.Replace.class) ProfileInput body) {
         return profiles.replace(caller.id(), body, IfMatch.version(ifMatch)).map(ProfileResource::written);
     }
 
     @PATCH
     @Consumes(MERGE_PATCH)
-    @JsonView(ProfileViews.Owner.class)
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileUpdate.class)))
+    @JsonView(Views.Owner.class)
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileInput.class)))
     public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         Long expected = IfMatch.version(ifMatch);
         if (expected == null) {
@@ -89,11 +89,11 @@ public class ProfileResource {
 
     @GET
     @Path("/export")
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<ProfileExport> export() {
         String owner = caller.id();
         return Uni.combine().all()
-                .unis(profiles.find(owner, ProfileViews.Owner.class), addresses.all(owner))
+                .unis(profiles.find(owner, Views.Owner.class), addresses.all(owner))
                 .with(ProfileExport::new);
     }
 

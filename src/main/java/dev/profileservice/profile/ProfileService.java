@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.profileservice.api.Views;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @ApplicationScoped
 public class ProfileService {
 
-    static final ItemSchema<ProfileUpdate> WRITABLE = ItemSchema.of(ProfileUpdate.class);
+    static final ItemSchema<ProfileInput> WRITABLE = ItemSchema.of(ProfileInput.class);
     private static final Set<String> WRITABLE_FIELDS = WRITABLE.fields().stream()
             .map(ItemSchema.Field::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
@@ -55,7 +56,7 @@ public class ProfileService {
     }
 
     /** PUT: creates without If-Match, replaces with it. Omitting {@code ssn} keeps the stored one. */
-    public Uni<Written> replace(String ownerId, ProfileUpdate body, Long expectedVersion) {
+    public Uni<Written> replace(String ownerId, ProfileInput body, Long expectedVersion) {
         Set<String> present = new HashSet<>(WRITABLE_FIELDS);
         if (body.ssn() == null) {
             present.remove("ssn");
@@ -74,26 +75,26 @@ public class ProfileService {
             if (!WRITABLE_FIELDS.contains(name)) {
                 throw new ProblemException(400, "unknown or read-only field '" + dev.profileservice.error.ProblemMappers.safeName(name) + "'");
             }
-            if (object.get(name).isNull() && ProfileUpdate.REQUIRED.contains(name)) {
+            if (object.get(name).isNull() && ProfileInput.REQUIRED.contains(name)) {
                 throw ProblemException.badRequest(name + ": may not be removed");
             }
             present.add(name);
         }
-        ProfileUpdate body;
+        ProfileInput body;
         try {
-            body = mapper.treeToValue(object, ProfileUpdate.class);
+            body = mapper.treeToValue(object, ProfileInput.class);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        Set<ConstraintViolation<ProfileUpdate>> violations = validator.validate(body);
+        Set<ConstraintViolation<ProfileInput>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
         return write(ownerId, body, present, expectedVersion);
     }
 
-    private Uni<Written> write(String ownerId, ProfileUpdate body, Set<String> present, Long expectedVersion) {
-        ProfileUpdate normalized = body.normalized();
+    private Uni<Written> write(String ownerId, ProfileInput body, Set<String> present, Long expectedVersion) {
+        ProfileInput normalized = body.normalized();
         ItemChanges changes = codec.encode(WRITABLE, normalized, ItemKey.profile(ownerId), present::contains);
         if (present.contains("ssn")) {
             String last4 = normalized.ssnLast4();
@@ -113,7 +114,7 @@ public class ProfileService {
                         .transform(e -> ProblemException.preconditionRequired())
                 : repository.update(ownerId, changes, expectedVersion).onFailure(ConditionalCheckFailedException.class)
                         .transform(e -> ProblemException.preconditionFailed());
-        return write.chain(() -> repository.find(ownerId, ProfileViews.Owner.class, true))
+        return write.chain(() -> repository.find(ownerId, Views.Owner.class, true))
                 .map(profile -> new Written(profile, expectedVersion == null));
     }
 

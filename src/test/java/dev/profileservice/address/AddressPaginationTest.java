@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.profileservice.dynamo.CursorSealer;
+import dev.profileservice.api.CursorSealer;
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;

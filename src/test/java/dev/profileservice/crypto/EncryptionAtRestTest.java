@@ -19,9 +19,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.profileservice.backfill.ItemResealer;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
-import dev.profileservice.dynamo.StorageCodec;
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Tokens;
 import io.micrometer.core.instrument.Counter;
@@ -54,7 +54,7 @@ class EncryptionAtRestTest extends ApiTest {
     MeterRegistry registry;
 
     @Inject
-    StorageCodec codec;
+    ItemResealer resealer;
 
     @Test
     void apiWritesLeaveNoPiiInPlaintextAnywhereInTheTable() {
@@ -180,7 +180,7 @@ class EncryptionAtRestTest extends ApiTest {
         Map<String, AttributeValue> before = rawItem(Tokens.BOB, "PROFILE");
         String legacyEmail = before.get("email").s();
 
-        apply(Tokens.BOB, codec.resealLegacy(ItemKey.profile(Tokens.BOB), before));
+        apply(Tokens.BOB, resealer.resealLegacy(ItemKey.profile(Tokens.BOB), before));
 
         Map<String, AttributeValue> after = rawItem(Tokens.BOB, "PROFILE");
         assertNotNull(after.get("email").b());
@@ -189,7 +189,7 @@ class EncryptionAtRestTest extends ApiTest {
         for (String foreign : List.of("password_hash", "internal_notes", "account_flags", "version")) {
             assertEquals(before.get(foreign), after.get(foreign), foreign);
         }
-        assertTrue(codec.resealLegacy(ItemKey.profile(Tokens.BOB), after).isEmpty(), "a second run has nothing to do");
+        assertTrue(resealer.resealLegacy(ItemKey.profile(Tokens.BOB), after).isEmpty(), "a second run has nothing to do");
         as(Tokens.admin()).queryParam("email", legacyEmail).get("/api/admin/profiles").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("items[0].email", equalTo(legacyEmail));
     }

@@ -1,10 +1,10 @@
-package dev.profileservice.profile;
+package dev.profileservice.api;
 
 /**
  * The nested JSON views: what anyone authenticated, the owner, and an admin may see.
  * Each view extends the one below it, so a field in Public is also in Owner and Admin.
  */
-public final class ProfileViews {
+public final class Views {
 
     public interface Public {
     }
@@ -15,6 +15,6 @@ public final class ProfileViews {
     public interface Admin extends Owner {
     }
 
-    private ProfileViews() {
+    private Views() {
     }
 }

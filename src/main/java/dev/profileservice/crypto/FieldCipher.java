@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import com.google.crypto.tink.Aead;
 
 import dev.profileservice.config.ProfileConfig;
-import dev.profileservice.crypto.AeadKeyset;
+import dev.profileservice.dynamo.ItemKey;
 
 /**
  * Seals and opens one attribute value with the service's AEAD. The associated data binds the

@@ -1,10 +1,11 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.crypto;
 
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.crypto.IndexKeyset;
+import dev.profileservice.dynamo.Attributes;
 
 /**
  * The blind index behind {@code email-index}: the same tag for the write that stores an

@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.dev;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.dynamo.Attributes;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;

@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,12 +21,12 @@ public class CryptoMetrics {
         this.registry = registry;
     }
 
-    void legacyPlaintextRead(String attribute) {
+    public void legacyPlaintextRead(String attribute) {
         registry.counter(LEGACY_PLAINTEXT_READS, "attribute", attribute).increment();
     }
 
     /** One item read that holds at least one ciphertext sealed with this key. */
-    void itemRead(String keyId) {
+    public void itemRead(String keyId) {
         registry.counter(READS, "key_id", keyId).increment();
     }
 }

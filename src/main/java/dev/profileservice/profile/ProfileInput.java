@@ -11,8 +11,8 @@ import jakarta.validation.groups.Default;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.api.Constraints;
+import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.StoredAs;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -22,7 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * gets a 400. {@code ssn} is write-only: it is stored, and only its last four digits come back.
  */
 @RegisterForReflection
-public record ProfileUpdate(
+public record ProfileInput(
         @StoredAs("display_name") @NotBlank(groups = Replace.class) @Size(max = 100) @Pattern(regexp = Constraints.TEXT) String displayName,
         @StoredAs("avatar_url") @Size(max = 2048) @Pattern(regexp = "https://[^\\s\\p{Cntrl}]+", message = "must be an https URL") String avatarUrl,
         @StoredAs(Attributes.EMAIL) @Size(max = 254) @Email @Pattern(regexp = Constraints.TEXT) String email,
@@ -40,10 +40,10 @@ public record ProfileUpdate(
     }
 
     /** The same values as stored: email trimmed and lower-cased (as its blind index normalises it), SSN reduced to its digits. */
-    public ProfileUpdate normalized() {
+    public ProfileInput normalized() {
         String digits = ssn == null ? null : ssn.replace("-", "");
         String mail = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
-        return new ProfileUpdate(displayName, avatarUrl, mail, phone, locale, preferences, digits);
+        return new ProfileInput(displayName, avatarUrl, mail, phone, locale, preferences, digits);
     }
 
     /** The last four digits of the SSN, the only part of it that is ever read back. */

@@ -1,4 +1,6 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.crypto;
+
+import dev.profileservice.dynamo.ItemKey;
 
 /**
  * An encrypted attribute that does not open for the item it was read from: tampered with,

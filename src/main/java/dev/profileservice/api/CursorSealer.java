@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.api;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.crypto.AeadKeyset;
+import dev.profileservice.dynamo.Attributes;
+import dev.profileservice.dynamo.ItemKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.crypto;
 
 import com.google.crypto.tink.Aead;
 

@@ -1,14 +1,15 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.dev;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.annotation.Priority;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.dynamo.Attributes;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;

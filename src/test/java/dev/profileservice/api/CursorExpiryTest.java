@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.api;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

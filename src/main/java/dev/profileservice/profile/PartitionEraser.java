@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.profile;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.dynamo.Attributes;
+import dev.profileservice.dynamo.DynamoGateway;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,8 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig2026;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
+import dev.profileservice.dynamo.Attributes;
+import dev.profileservice.dynamo.ItemKey;
 import io.quarkus.logging.Log;
 
 /** The field cipher without Quarkus: bindings, key rotation, and the key id the metrics report. */
