@@ -26,18 +26,22 @@ public class AdminService {
                 .onFailure().invoke(e -> audit.adminRead(actor, "admin.profile.read", userId, "error"));
     }
 
-    /** Lookup through the keys-only email index, then one Admin-projected GetItem per owner found. */
-    public Uni<List<Profile>> byEmail(String actor, String email) {
+    /**
+     * Lookup through the keys-only email index, then one Admin-projected GetItem per owner found.
+     * The audit event names the owners found, never the email searched for.
+     */
+    public Uni<SearchResult<Profile>> search(String actor, String email) {
         return profiles.ownersByEmail(email)
-                .flatMap(owners -> owners.isEmpty()
+                .flatMap(owners -> (owners.userIds().isEmpty()
                         ? Uni.createFrom().item(List.<Profile> of())
-                        : Uni.join().all(owners.stream()
+                        : Uni.join().all(owners.userIds().stream()
                                 .map(owner -> profiles.find(owner, Views.Admin.class, false)).toList())
                                 .andFailFast()
                                 .map(found -> found.stream().filter(p -> p != null).toList()))
-                .invoke(found -> audit.adminRead(actor, "admin.profile.lookup_by_email",
-                        found.isEmpty() ? "-" : String.join(",", found.stream().map(Profile::userId).toList()),
-                        found.isEmpty() ? "not_found" : "found"))
-                .onFailure().invoke(e -> audit.adminRead(actor, "admin.profile.lookup_by_email", "-", "error"));
+                        .map(found -> new SearchResult<>(found, owners.truncated())))
+                .invoke(result -> audit.adminRead(actor, "admin.profile.search",
+                        result.items().isEmpty() ? "-" : String.join(",", result.items().stream().map(Profile::userId).toList()),
+                        result.items().isEmpty() ? "not_found" : result.truncated() ? "found_truncated" : "found"))
+                .onFailure().invoke(e -> audit.adminRead(actor, "admin.profile.search", "-", "error"));
     }
 }

@@ -132,6 +132,36 @@ class RateLimitTest extends ApiTest {
     }
 
     @Test
+    void exportsAreLimitedToSixAMinute() throws Exception {
+        String alice = Tokens.alice();
+        as(alice).body("{\"displayName\": \"Alice\"}").put("/api/profile").then().statusCode(201);
+        List<Response> answers = burst(10, i -> () -> as(alice).get("/api/profile/export"));
+        long served = answers.stream().filter(r -> r.statusCode() == 200).count();
+        List<Response> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        assertEquals(10, served + limited.size(), "only 200 and 429 expected");
+        assertTrue(served >= 1 && served <= 7, served + " exports served");
+        for (Response answer : limited) {
+            long retryAfter = Long.parseLong(answer.getHeader("Retry-After"));
+            assertTrue(retryAfter >= 1 && retryAfter <= 10, "Retry-After " + retryAfter);
+        }
+    }
+
+    @Test
+    void adminSearchesAreLimitedPerAdmin() throws Exception {
+        String otherAdmin = Tokens.user("d41f0c8e-other-admin-sub", "dave", java.util.Set.of("user", "admin"));
+        long start = System.nanoTime();
+        List<Response> answers = burst(30, i -> () -> adminSearch(Tokens.admin(), "nobody@example.org"));
+        Response other = adminSearch(otherAdmin, "nobody@example.org");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long served = answers.stream().filter(r -> r.statusCode() == 200).count();
+        long limited = answers.stream().filter(r -> r.statusCode() == 429).count();
+        assertEquals(30, served + limited);
+        assertTrue(limited > 0, "admin searches never limited");
+        assertTrue(served <= 5 + Math.ceil(seconds * 5) + 1, served + " searches in " + seconds + " s");
+        assertEquals(200, other.statusCode(), "another admin was limited: " + other.asString());
+    }
+
+    @Test
     void rejectionsAreCountedPerLimitWithoutTheCaller() {
         Counter counter = registry.find("profile.rate.limit.rejections").tag("bucket", "writes").counter();
         assertTrue(counter != null, "no rejection counter");

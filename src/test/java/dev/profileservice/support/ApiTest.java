@@ -47,6 +47,11 @@ public abstract class ApiTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /** The admin lookup by email: the email travels in the body, never in the URL. */
+    protected static io.restassured.response.Response adminSearch(String token, String email) {
+        return as(token).body(Map.of("email", email)).post("/api/admin/profiles/search");
+    }
+
     /** Writes an item straight into the table, bypassing the service. */
     protected void plant(String userId, String sortKey, Map<String, AttributeValue> attributes) {
         var item = new java.util.HashMap<>(attributes);
