@@ -105,6 +105,7 @@ class EncryptionAtRestTest extends ApiTest {
 
     @Test
     void ciphertextCopiedIntoAnotherItemFailsClosed() {
+        ensureProfile(Tokens.alice());
         as(Tokens.alice()).body(ADDRESS).post("/api/profile/addresses").then().statusCode(201);
         String second = as(Tokens.alice()).body(OTHER_ADDRESS).post("/api/profile/addresses").then().statusCode(201)
                 .extract().path("id");

@@ -81,6 +81,7 @@ class CapturedRequestsTest extends ApiTest {
 
     @Test
     void addressListIsAQueryOnTheCallersPartitionProjectedToTheAddressView() {
+        ensureProfile(Tokens.alice());
         as(Tokens.alice()).body(BolaMatrixTest.address("1 Way")).post("/api/profile/addresses").then().statusCode(201);
         CapturingInterceptor.clear();
         as(Tokens.alice()).get("/api/profile/addresses").then().statusCode(200);

@@ -1,0 +1,97 @@
+package dev.profileservice.address;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.profileservice.error.ErrorShapeTest;
+import dev.profileservice.support.ApiTest;
+import dev.profileservice.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * At most {@code profile.limits.max-addresses} (50) addresses per owner, under concurrency, and an
+ * address needs a profile. The export, bounded by the same cap, carries all of them.
+ */
+@QuarkusTest
+class AddressCapTest extends ApiTest {
+
+    @Test
+    void twentyConcurrentPostsOnFortyFiveAddressesLeaveExactlyFifty() throws Exception {
+        String alice = Tokens.alice();
+        ensureProfile(alice);
+        for (int i = 0; i < 45; i++) {
+            post(alice, i).then().statusCode(201);
+        }
+        List<Response> answers = concurrently(20, alice);
+        long created = answers.stream().filter(r -> r.statusCode() == 201).count();
+        List<Response> refused = answers.stream().filter(r -> r.statusCode() == 409).toList();
+        assertEquals(20, created + refused.size(), "only 201 and 409 expected: " + answers.stream().map(Response::statusCode).toList());
+        assertEquals(5, created);
+        refused.forEach(ErrorShapeTest::assertProblemWithoutInternals);
+        assertEquals(50, addresses(Tokens.ALICE));
+
+        Response next = post(alice, 99);
+        next.then().statusCode(409);
+        ErrorShapeTest.assertProblemWithoutInternals(next);
+        as(alice).get("/api/profile/export").then().statusCode(200)
+                .body("addresses.size()", org.hamcrest.Matchers.equalTo(50));
+
+        String one = as(alice).get("/api/profile/addresses?limit=1").jsonPath().getString("items[0].id");
+        as(alice).delete("/api/profile/addresses/" + one).then().statusCode(204);
+        post(alice, 100).then().statusCode(201);
+        post(alice, 101).then().statusCode(409);
+        assertEquals(50, addresses(Tokens.ALICE));
+    }
+
+    @Test
+    void anAddressNeedsAProfile() {
+        Response response = post(Tokens.bob(), 1);
+        response.then().statusCode(409);
+        ErrorShapeTest.assertProblemWithoutInternals(response);
+        assertEquals(0, rawPartition(Tokens.BOB).size());
+    }
+
+    private long addresses(String owner) {
+        return rawPartition(owner).stream().filter(i -> i.get("sk").s().startsWith("ADDRESS#")).count();
+    }
+
+    private static Response post(String token, int i) {
+        return as(token).body("""
+                {"line1": "%d Cap Street", "city": "Bound", "postalCode": "50", "country": "NL"}
+                """.formatted(i)).post("/api/profile/addresses");
+    }
+
+    /** {@code count} POSTs released together. */
+    static List<Response> concurrently(int count, String token) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return post(token, 1000 + n);
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
