@@ -1,5 +1,6 @@
 package dev.profileservice.address;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,19 +18,18 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The gate of every new address: a counter on the owner's profile item, moved by conditional
- * updates (dynalite has no transactions). A slot is taken only while the profile exists and holds
- * fewer than the cap, so concurrent POSTs can never take more slots than the cap; erasure deletes
- * the profile item first, which closes the gate.
+ * The gate of every new address: the set of the owner's address ids on the profile item, moved by
+ * conditional updates (dynalite has no transactions). A slot is taken only while the profile exists
+ * and the set holds fewer ids than the cap, so concurrent POSTs never take more slots than the cap;
+ * erasure deletes the profile item first, which shuts the gate. A set, not a number: the SDK retries
+ * a timed-out update that may have landed, and adding or removing the same id twice changes nothing.
  */
 @ApplicationScoped
 public class AddressCounter {
 
     public enum Slot { TAKEN, FULL, NO_PROFILE }
 
-    private static final Map<String, String> NAMES = Map.of("#pk", Attributes.USER_ID, "#n", Attributes.ADDRESS_COUNT);
-    private static final AttributeValue ZERO = AttributeValue.fromN("0");
-    private static final AttributeValue ONE = AttributeValue.fromN("1");
+    private static final Map<String, String> NAMES = Map.of("#pk", Attributes.USER_ID, "#s", Attributes.ADDRESS_SLOTS);
 
     private final DynamoGateway dynamo;
     private final ProfileConfig config;
@@ -39,20 +39,21 @@ public class AddressCounter {
         this.config = config;
     }
 
-    /** Takes one of the owner's {@code max} slots; FULL or NO_PROFILE when the gate is shut. */
-    public Uni<Slot> take(String ownerId, int max) {
-        UpdateItemRequest take = update(ownerId, "SET #n = if_not_exists(#n, :zero) + :one",
-                "attribute_exists(#pk) AND (attribute_not_exists(#n) OR #n < :max)",
-                Map.of(":zero", ZERO, ":one", ONE, ":max", AttributeValue.fromN(Integer.toString(max))));
+    /** Takes one of the owner's {@code max} slots for address {@code id}; FULL or NO_PROFILE when the gate is shut. */
+    public Uni<Slot> take(String ownerId, String id, int max) {
+        UpdateItemRequest take = update(ownerId, "ADD #s :id",
+                "attribute_exists(#pk) AND (attribute_not_exists(#s) OR size(#s) < :max OR contains(#s, :one))",
+                Map.of(":id", AttributeValue.fromSs(List.of(id)), ":one", AttributeValue.fromS(id),
+                        ":max", AttributeValue.fromN(Integer.toString(max))));
         return dynamo.updateItem(take).replaceWith(Slot.TAKEN)
                 .onFailure(ConditionalCheckFailedException.class)
                 .recoverWithUni(() -> profileExists(ownerId).map(exists -> exists ? Slot.FULL : Slot.NO_PROFILE));
     }
 
-    /** Gives a slot back (an address was deleted, or its write failed); nothing when the profile is gone. */
-    public Uni<Void> release(String ownerId) {
-        UpdateItemRequest release = update(ownerId, "SET #n = #n - :one", "attribute_exists(#pk) AND #n > :zero",
-                Map.of(":zero", ZERO, ":one", ONE));
+    /** Gives address {@code id}'s slot back (deleted, or its write failed); nothing when the profile is gone. */
+    public Uni<Void> release(String ownerId, String id) {
+        UpdateItemRequest release = update(ownerId, "DELETE #s :id", "attribute_exists(#pk)",
+                Map.of(":id", AttributeValue.fromSs(List.of(id))));
         return dynamo.updateItem(release).replaceWithVoid()
                 .onFailure(ConditionalCheckFailedException.class).recoverWithNull();
     }

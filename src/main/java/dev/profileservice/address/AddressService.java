@@ -57,28 +57,28 @@ public class AddressService {
      * check, which starts after the profile was deleted, sees that it is gone.
      */
     public Uni<Address> add(String ownerId, AddressInput input) {
-        return counter.take(ownerId, limits.maxAddresses()).flatMap(slot -> switch (slot) {
+        String id = UUID.randomUUID().toString();
+        return counter.take(ownerId, id, limits.maxAddresses()).flatMap(slot -> switch (slot) {
             case FULL -> Uni.createFrom().<String> failure(ProblemException.conflict("an owner keeps at most "
                     + limits.maxAddresses() + " addresses; delete one before adding another"));
             case NO_PROFILE -> Uni.createFrom().<String> failure(noProfile());
-            case TAKEN -> write(ownerId, input);
-        }).map(id -> new Address(id, input.label(), input.line1(), input.line2(), input.city(), input.postalCode(),
+            case TAKEN -> write(ownerId, id, input);
+        }).map(created -> new Address(id, input.label(), input.line1(), input.line2(), input.city(), input.postalCode(),
                 input.country()));
     }
 
     /** False when the owner has no such address: someone else's id looks exactly like a missing one. */
     public Uni<Boolean> delete(String ownerId, String id) {
-        return isId(id) ? repository.delete(ownerId, id).call(deleted -> deleted ? counter.release(ownerId) : Uni.createFrom().voidItem())
+        return isId(id) ? repository.delete(ownerId, id).call(deleted -> deleted ? counter.release(ownerId, id) : Uni.createFrom().voidItem())
                 : Uni.createFrom().item(false);
     }
 
-    private Uni<String> write(String ownerId, AddressInput input) {
-        String id = UUID.randomUUID().toString();
+    private Uni<String> write(String ownerId, String id, AddressInput input) {
         return repository.add(ownerId, id, input)
                 .chain(() -> counter.profileExists(ownerId))
                 // A failed write or check may still have landed: leave nothing behind that no one answered for.
                 .onFailure().call(() -> repository.delete(ownerId, id).onFailure().recoverWithItem(false)
-                        .chain(() -> counter.release(ownerId)).onFailure().recoverWithNull())
+                        .chain(() -> counter.release(ownerId, id)).onFailure().recoverWithNull())
                 .flatMap(exists -> exists ? Uni.createFrom().item(id)
                         : repository.delete(ownerId, id).flatMap(gone -> Uni.createFrom().<String> failure(noProfile())));
     }

@@ -57,7 +57,8 @@ class ErasureRaceTest extends ApiTest {
                 long refused = 0;
                 for (Future<Response> post : posts) {
                     int status = post.get(60, TimeUnit.SECONDS).statusCode();
-                    assertTrue(status == 201 || status == 409, "status " + status);
+                    // In flight during the erasure: created before it, refused after it, or failed; never left behind.
+                    assertTrue(status == 201 || status == 409 || status == 503, "status " + status);
                     created += status == 201 ? 1 : 0;
                     refused += status == 409 ? 1 : 0;
                 }
