@@ -68,8 +68,10 @@ public class AddressRepository {
     public Uni<String> add(String ownerId, String id, AddressInput input) {
         ItemKey key = ItemKey.address(ownerId, id);
         ItemChanges changes = codec.encode(WRITABLE, input, key, name -> true);
+        // The id is fresh: a failed condition means an earlier attempt of this very write landed (the SDK retried it).
         return dynamo.updateItem(changes.conditionalUpdate(config.table(), key, "attribute_not_exists(#pk)",
-                Map.of("#pk", Attributes.USER_ID), Map.of())).replaceWith(id);
+                Map.of("#pk", Attributes.USER_ID), Map.of())).replaceWith(id)
+                .onFailure(ConditionalCheckFailedException.class).recoverWithItem(id);
     }
 
     /** Deletes one of the owner's addresses; false when the owner has no address with that id. */
