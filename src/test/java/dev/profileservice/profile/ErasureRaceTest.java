@@ -32,6 +32,7 @@ class ErasureRaceTest extends ApiTest {
     void addressPostsRacingAnErasureLeaveNothingBehind() throws Exception {
         String alice = Tokens.alice();
         List<String> outcomes = new ArrayList<>();
+        long createdInAll = 0;
         for (int round = 0; round < ROUNDS; round++) {
             ensureProfile(alice);
             as(alice).body(address(-1)).post("/api/profile/addresses").then().statusCode(201);
@@ -46,9 +47,12 @@ class ErasureRaceTest extends ApiTest {
                         return as(alice).body(address(n)).post("/api/profile/addresses");
                     }));
                 }
+                // The erasure starts once the first POST has been answered, with the others still in flight.
                 Future<Response> erase = pool.submit(() -> {
                     start.await();
-                    Thread.sleep(20);
+                    while (posts.stream().noneMatch(Future::isDone)) {
+                        Thread.sleep(1);
+                    }
                     return as(alice).delete("/api/profile");
                 });
                 start.countDown();
@@ -63,12 +67,14 @@ class ErasureRaceTest extends ApiTest {
                     refused += status == 409 ? 1 : 0;
                 }
                 outcomes.add(created + " created, " + refused + " refused");
+                createdInAll += created;
             } finally {
                 pool.shutdownNow();
             }
             assertEquals(List.of(), rawPartition(Tokens.ALICE), "round " + round + " left items behind");
         }
         System.out.println("erasure rounds: " + outcomes);
+        assertTrue(createdInAll > 0, "no POST ever got in before the erasure: the race was not run " + outcomes);
     }
 
     private static String address(int i) {
