@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.profileservice.config.LimitsConfig;
 import dev.profileservice.support.ApiTest;
+import dev.profileservice.support.Together;
 import dev.profileservice.support.Tokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -171,31 +172,9 @@ class RateLimitTest extends ApiTest {
         }
     }
 
-    /**
-     * Sends {@code count} requests at once, one thread each, released together, and returns every
-     * answer: the arrival rate then outruns the limits however slow the machine is.
-     */
+    /** Sends {@code count} requests at once: the arrival rate then outruns the limits however slow the machine is. */
     private static List<Response> burst(int count, java.util.function.IntFunction<Callable<Response>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Callable<Response> call = request.apply(i);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> done = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                done.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return done;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Together.run(count, request);
     }
 
     /**
