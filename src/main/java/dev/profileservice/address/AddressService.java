@@ -63,7 +63,11 @@ public class AddressService {
                     + limits.maxAddresses() + " addresses; delete one before adding another"));
             case NO_PROFILE -> Uni.createFrom().<String> failure(noProfile());
             case TAKEN -> write(ownerId, id, input);
-        }).map(created -> new Address(id, input.label(), input.line1(), input.line2(), input.city(), input.postalCode(),
+        })
+                // A timed-out gate update may have landed: give the slot back (removing an absent id changes nothing).
+                .onFailure(e -> !(e instanceof ProblemException))
+                .call(() -> counter.release(ownerId, id).onFailure().recoverWithNull())
+                .map(created -> new Address(id, input.label(), input.line1(), input.line2(), input.city(), input.postalCode(),
                 input.country()));
     }
 

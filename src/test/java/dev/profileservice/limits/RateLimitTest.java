@@ -156,7 +156,8 @@ class RateLimitTest extends ApiTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         long served = answers.stream().filter(r -> r.statusCode() == 200).count();
         long limited = answers.stream().filter(r -> r.statusCode() == 429).count();
-        assertEquals(30, served + limited);
+        long unavailable = answers.stream().filter(r -> r.statusCode() == 503).count();
+        assertEquals(30, served + limited + unavailable, "only 200, 429 and (an overloaded backend's) 503 expected");
         assertTrue(limited > 0, "admin searches never limited");
         assertTrue(served <= 5 + Math.ceil(seconds * 5) + 1, served + " searches in " + seconds + " s");
         assertEquals(200, other.statusCode(), "another admin was limited: " + other.asString());
