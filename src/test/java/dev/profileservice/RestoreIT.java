@@ -116,8 +116,8 @@ class RestoreIT {
                 assertEquals(before.get(user).get("addresses-1"), secondPage, "a cursor issued before the restore continues");
             }
             String admin = Tokens.user("restore-admin-sub", "admin", Set.of("user", "admin"));
-            List<String> found = given().port(restored.port()).auth().oauth2(admin).queryParam("email", USERS.get(1) + "@example.org")
-                    .get("/api/admin/profiles").then().statusCode(200).extract().jsonPath().getList("items.userId");
+            List<String> found = given().port(restored.port()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("email", USERS.get(1) + "@example.org")).post("/api/admin/profiles/search").then().statusCode(200).extract().jsonPath().getList("items.userId");
             assertEquals(List.of(USERS.get(1)), found, "the email lookup works on the restored table");
             restored.terminate();
             assertTrue(restored.awaitExit(Duration.ofSeconds(30)));

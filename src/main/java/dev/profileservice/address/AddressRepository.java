@@ -2,7 +2,6 @@ package dev.profileservice.address;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,10 +50,11 @@ public class AddressRepository {
         });
     }
 
-    /** Every address of the owner, page by page. */
-    public Uni<List<Address>> all(String ownerId) {
-        return addresses(ownerId).limit(EXPORT_PAGE).pages(dynamo::query)
+    /** The owner's addresses, page by page, stopping after {@code max}: no request holds an unbounded list. */
+    public Uni<List<Address>> all(String ownerId, int max) {
+        return addresses(ownerId).limit(Math.min(EXPORT_PAGE, max)).pages(dynamo::query)
                 .onItem().transformToIterable(page -> decode(ownerId, page))
+                .select().first(max)
                 .collect().asList();
     }
 
@@ -65,12 +65,13 @@ public class AddressRepository {
     }
 
     /** Adds an address under a fresh id; an UpdateItem, so nothing else is ever overwritten. */
-    public Uni<String> add(String ownerId, AddressInput input) {
-        String id = UUID.randomUUID().toString();
+    public Uni<String> add(String ownerId, String id, AddressInput input) {
         ItemKey key = ItemKey.address(ownerId, id);
         ItemChanges changes = codec.encode(WRITABLE, input, key, name -> true);
+        // The id is fresh: a failed condition means an earlier attempt of this very write landed (the SDK retried it).
         return dynamo.updateItem(changes.conditionalUpdate(config.table(), key, "attribute_not_exists(#pk)",
-                Map.of("#pk", Attributes.USER_ID), Map.of())).replaceWith(id);
+                Map.of("#pk", Attributes.USER_ID), Map.of())).replaceWith(id)
+                .onFailure(ConditionalCheckFailedException.class).recoverWithItem(id);
     }
 
     /** Deletes one of the owner's addresses; false when the owner has no address with that id. */

@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 public class AdminService {
 
     static final String READ = "admin.profile.read";
-    static final String LOOKUP = "admin.profile.lookup_by_email";
+    static final String SEARCH = "admin.profile.search";
 
     private final ProfileRepository profiles;
     private final AuditLog audit;
@@ -34,20 +34,21 @@ public class AdminService {
      * Lookup through the keys-only email index, then one Admin-projected GetItem per owner found. One audit event
      * per person read; the searched email is never recorded.
      */
-    public Uni<List<Profile>> byEmail(String actor, String email) {
+    public Uni<SearchResult<Profile>> search(String actor, String email) {
         return profiles.ownersByEmail(email)
-                .flatMap(owners -> owners.isEmpty()
+                .flatMap(owners -> (owners.userIds().isEmpty()
                         ? Uni.createFrom().item(List.<Profile> of())
-                        : Uni.join().all(owners.stream()
+                        : Uni.join().all(owners.userIds().stream()
                                 .map(owner -> profiles.find(owner, Views.Admin.class, false)).toList())
                                 .andFailFast()
                                 .map(found -> found.stream().filter(p -> p != null).toList()))
-                .invoke(found -> {
-                    if (found.isEmpty()) {
-                        audit.adminRead(actor, LOOKUP, null, AuditLog.NOT_FOUND);
+                        .map(found -> new SearchResult<>(found, owners.truncated())))
+                .invoke(result -> {
+                    if (result.items().isEmpty()) {
+                        audit.adminRead(actor, SEARCH, null, AuditLog.NOT_FOUND);
                     }
-                    found.forEach(profile -> audit.adminRead(actor, LOOKUP, profile.userId(), AuditLog.FOUND));
+                    result.items().forEach(profile -> audit.adminRead(actor, SEARCH, profile.userId(), AuditLog.FOUND));
                 })
-                .onFailure().invoke(e -> audit.adminReadFailed(actor, LOOKUP, null, ErrorIds.of(e)));
+                .onFailure().invoke(e -> audit.adminReadFailed(actor, SEARCH, null, ErrorIds.of(e)));
     }
 }

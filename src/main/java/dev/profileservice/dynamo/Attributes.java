@@ -12,6 +12,8 @@ public final class Attributes {
     public static final String SORT_KEY = "sk";
     public static final String PROFILE_SORT_KEY = "PROFILE";
     public static final String ADDRESS_PREFIX = "ADDRESS#";
+    /** On the profile item: the ids of the owner's addresses, a set moved by conditional updates (the cap's gate). */
+    public static final String ADDRESS_SLOTS = "address_slots";
     public static final String EMAIL = "email";
     /** Blind index of the normalised email: the key of {@link #EMAIL_INDEX}, so no plaintext email is an index key. */
     public static final String EMAIL_HMAC = "email_hmac";

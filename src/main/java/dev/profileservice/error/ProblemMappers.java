@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.profileservice.crypto.UnreadableAttributeException;
+import dev.profileservice.limits.TooManyRequestsException;
 import dev.profileservice.logging.ValueFreeMessages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -101,6 +102,11 @@ public class ProblemMappers {
             return Problems.server(status, e);
         }
         return Problems.client(status, null, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> tooMany(TooManyRequestsException e) {
+        return Problems.tooManyRequests(e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper

@@ -42,6 +42,14 @@ public final class Problems {
         return response(503, null, errorId).header("Retry-After", String.valueOf(retryAfterSeconds)).build();
     }
 
+    /** 429 with Retry-After: the caller went over one of its rate limits. */
+    public static RestResponse<Problem> tooManyRequests(long retryAfterSeconds) {
+        String errorId = newErrorId();
+        Log.debugf("errorId=%s status=429 rate limited", errorId);
+        return response(429, "rate limit exceeded; retry after " + retryAfterSeconds + " s", errorId)
+                .header("Retry-After", String.valueOf(retryAfterSeconds)).build();
+    }
+
     public static RestResponse<Problem> unauthorized(Throwable cause) {
         String errorId = newErrorId();
         Log.debugf("errorId=%s status=401 %s", errorId, describe(cause));

@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.dynamo.DynamoGateway;
+import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.PartitionQuery;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public class PartitionEraser {
 
     static final int BATCH_SIZE = 25;
+    private static final int SWEEP_PAGE = 100;
     private static final int MAX_ATTEMPTS = 6;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
@@ -37,9 +40,19 @@ public class PartitionEraser {
         this.config = config;
     }
 
-    /** Erases the partition and returns how many items it held. */
+    /**
+     * Erases the partition and returns how many items it swept. The profile item goes first: that
+     * shuts the address gate (see AddressCounter), so only writes already past it can still land,
+     * and those clean up after themselves. The sweep then holds one page of keys at a time.
+     */
     public Uni<Integer> erase(String ownerId) {
-        return PartitionQuery.owner(config.table(), ownerId).consistent().pages(dynamo::query)
+        DeleteItemRequest profile = DeleteItemRequest.builder().tableName(config.table())
+                .key(ItemKey.profile(ownerId).toAttributes()).build();
+        return dynamo.deleteItem(profile).chain(() -> sweep(ownerId));
+    }
+
+    private Uni<Integer> sweep(String ownerId) {
+        return PartitionQuery.owner(config.table(), ownerId).consistent().limit(SWEEP_PAGE).pages(dynamo::query)
                 .onItem().transformToUniAndConcatenate(page -> {
                     List<WriteRequest> deletes = page.items().stream()
                             .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())

@@ -105,12 +105,21 @@ public class ProfileRepository {
      * the query carries the tag, never the email. Legacy items without {@code email_hmac} are
      * not in the index until their owner's next write of the email (or a backfill).
      */
-    public Uni<List<String>> ownersByEmail(String email) {
-        return dynamo.query(PartitionQuery.emailIndex(config.table(), emailIndex.tag(email)).limit(MAX_EMAIL_MATCHES).page(null))
-                .map(r -> r.items().stream()
-                        .filter(i -> Attributes.PROFILE_SORT_KEY.equals(i.get(Attributes.SORT_KEY).s()))
-                        .map(i -> i.get(Attributes.USER_ID).s())
-                        .distinct()
-                        .toList());
+    public Uni<EmailOwners> ownersByEmail(String email) {
+        // One more than the limit is asked for, to tell "exactly the limit" from "more than the limit".
+        return dynamo.query(PartitionQuery.emailIndex(config.table(), emailIndex.tag(email)).limit(MAX_EMAIL_MATCHES + 1).page(null))
+                .map(r -> {
+                    List<String> owners = r.items().stream()
+                            .filter(i -> Attributes.PROFILE_SORT_KEY.equals(i.get(Attributes.SORT_KEY).s()))
+                            .map(i -> i.get(Attributes.USER_ID).s())
+                            .distinct()
+                            .toList();
+                    return new EmailOwners(owners.subList(0, Math.min(owners.size(), MAX_EMAIL_MATCHES)),
+                            owners.size() > MAX_EMAIL_MATCHES);
+                });
+    }
+
+    /** The owners of an email, at most the limit; {@code truncated} when more matched. */
+    public record EmailOwners(List<String> userIds, boolean truncated) {
     }
 }

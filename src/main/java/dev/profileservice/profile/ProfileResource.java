@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.profileservice.address.AddressService;
 import dev.profileservice.api.Views;
 import dev.profileservice.error.ProblemException;
+import dev.profileservice.limits.RateLimit;
+import dev.profileservice.limits.RateLimited;
 import dev.profileservice.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -90,6 +92,7 @@ public class ProfileResource {
     @GET
     @Path("/export")
     @JsonView(Views.Owner.class)
+    @RateLimited(RateLimit.EXPORT)
     public Uni<ProfileExport> export() {
         String owner = caller.id();
         return Uni.combine().all()

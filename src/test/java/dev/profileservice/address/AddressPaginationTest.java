@@ -97,6 +97,7 @@ class AddressPaginationTest extends ApiTest {
 
     @Test
     void postedAddressComesBackWithLocation() {
+        ensureProfile(Tokens.alice());
         Response created = as(Tokens.alice()).body("""
                 {"label": "work", "line1": "5 Quay", "line2": "Floor 2", "city": "Dublin", "postalCode": "D02 X285", "country": "IE"}
                 """).post("/api/profile/addresses");
@@ -133,6 +134,7 @@ class AddressPaginationTest extends ApiTest {
 
     private Set<String> addAddresses(String owner, int count) {
         String token = owner.equals(Tokens.ALICE) ? Tokens.alice() : Tokens.bob();
+        ensureProfile(token);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < count; i++) {
             ids.add(as(token).body("""

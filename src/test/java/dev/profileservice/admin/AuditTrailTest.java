@@ -127,10 +127,10 @@ class AuditTrailTest extends ApiTest {
     void lookupByEmailRecordsWhoWasFoundButNeverTheSearchedEmailNorAnyValue() {
         createPhoneShapedUser();
         String searched = EMAIL.toUpperCase(java.util.Locale.ROOT);
-        as(admin).queryParam("email", searched).get("/api/admin/profiles").then().statusCode(200);
-        as(admin).queryParam("email", "nobody.here@legacy.example.org").get("/api/admin/profiles").then().statusCode(200);
+        adminSearch(admin, searched).then().statusCode(200);
+        adminSearch(admin, "nobody.here@legacy.example.org").then().statusCode(200);
 
-        JsonNode event = lastEvent("admin.profile.lookup_by_email", PHONE_SHAPED_USER);
+        JsonNode event = lastEvent("admin.profile.search", PHONE_SHAPED_USER);
         assertEquals(EMAIL_SHAPED_ADMIN, event.path("actor").asText());
         assertEquals("found", event.path("outcome").asText());
         String all = auditEvents().toString();
