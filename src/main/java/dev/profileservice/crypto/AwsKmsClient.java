@@ -1,6 +1,7 @@
 package dev.profileservice.crypto;
 
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -8,6 +9,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KmsClient;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.kms.KmsAsyncClient;
 
 /**
@@ -25,9 +27,10 @@ public final class AwsKmsClient implements KmsClient {
         this.kms = kms;
     }
 
-    /** The client for prod: the SDK's default credentials and region chain. */
-    static AwsKmsClient defaultChain() {
-        return new AwsKmsClient(KmsAsyncClient::create);
+    /** The client for prod: the SDK's default credentials and region chain, with the given (tracing) interceptors. */
+    static AwsKmsClient defaultChain(List<ExecutionInterceptor> interceptors) {
+        return new AwsKmsClient(() -> KmsAsyncClient.builder()
+                .overrideConfiguration(o -> o.executionInterceptors(interceptors)).build());
     }
 
     @Override

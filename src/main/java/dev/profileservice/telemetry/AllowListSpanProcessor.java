@@ -1,0 +1,124 @@
+package dev.profileservice.telemetry;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+/**
+ * Puts the allow-list in front of an exporting processor: the processor (and so its exporter)
+ * only ever sees a finished span through {@link AllowedSpanData}. A finished SDK span cannot
+ * be changed, so the processor is handed a filtered view of it instead.
+ */
+final class AllowListSpanProcessor implements SpanProcessor {
+
+    private final SpanProcessor delegate;
+
+    AllowListSpanProcessor(SpanProcessor delegate) {
+        this.delegate = delegate;
+    }
+
+    static SpanProcessor wrap(SpanProcessor processor) {
+        return processor instanceof AllowListSpanProcessor ? processor : new AllowListSpanProcessor(processor);
+    }
+
+    /** Exporting processors do nothing at start; any that did must not read what the span will carry. */
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {
+    }
+
+    @Override
+    public boolean isStartRequired() {
+        return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {
+        delegate.onEnd(new View(span));
+    }
+
+    @Override
+    public boolean isEndRequired() {
+        return delegate.isEndRequired();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        return delegate.shutdown();
+    }
+
+    @Override
+    public CompletableResultCode forceFlush() {
+        return delegate.forceFlush();
+    }
+
+    /** A finished span seen through the allow-list, computed once. */
+    private static final class View implements ReadableSpan {
+
+        private final ReadableSpan span;
+        private final SpanData data;
+
+        View(ReadableSpan span) {
+            this.span = span;
+            this.data = AllowedSpanData.of(span.toSpanData());
+        }
+
+        @Override
+        public SpanContext getSpanContext() {
+            return data.getSpanContext();
+        }
+
+        @Override
+        public SpanContext getParentSpanContext() {
+            return data.getParentSpanContext();
+        }
+
+        @Override
+        public String getName() {
+            return data.getName();
+        }
+
+        @Override
+        public SpanData toSpanData() {
+            return data;
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
+            return data.getInstrumentationLibraryInfo();
+        }
+
+        @Override
+        public InstrumentationScopeInfo getInstrumentationScopeInfo() {
+            return data.getInstrumentationScopeInfo();
+        }
+
+        @Override
+        public boolean hasEnded() {
+            return span.hasEnded();
+        }
+
+        @Override
+        public long getLatencyNanos() {
+            return span.getLatencyNanos();
+        }
+
+        @Override
+        public SpanKind getKind() {
+            return data.getKind();
+        }
+
+        @Override
+        public <T> T getAttribute(AttributeKey<T> key) {
+            return data.getAttributes().get(key);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.profileservice.support;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+/**
+ * The spans every test app would export, kept in memory while a test records them. It is a
+ * span processor, like Quarkus' OTLP one, so it receives spans through the same allow-list
+ * wrapper that production export goes through; a {@code SpanExporter} bean, as the Quarkus
+ * guide shows for tests, would instead replace the OTLP processor in every test app.
+ */
+@Singleton
+public class SpanCapture implements SpanProcessor {
+
+    private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    private volatile boolean recording;
+
+    /** Starts recording from an empty list. */
+    public void start() {
+        exporter.reset();
+        recording = true;
+    }
+
+    /** Stops recording and returns what was recorded. */
+    public List<SpanData> stop() {
+        recording = false;
+        return exporter.getFinishedSpanItems();
+    }
+
+    public List<SpanData> spans() {
+        return exporter.getFinishedSpanItems();
+    }
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {
+    }
+
+    @Override
+    public boolean isStartRequired() {
+        return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {
+        if (recording) {
+            exporter.export(List.of(span.toSpanData()));
+        }
+    }
+
+    @Override
+    public boolean isEndRequired() {
+        return true;
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        return exporter.shutdown();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.profileservice.telemetry;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.profileservice.support.ApiTest;
+import dev.profileservice.support.Faults;
+import dev.profileservice.support.Tokens;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Traffic through every endpoint that carries personal data somewhere: in tokens, paths, query
+ * strings, headers, baggage, tracestate, bodies, stored items and backend errors. The telemetry
+ * tests drive it and then search what left the process for every value in {@link #planted()}.
+ */
+abstract class TelemetryTraffic extends ApiTest {
+
+    static final String EMAIL = "span.leak" + "@" + "example.org";
+    static final String PHONE = "+4415" + "52345678";
+    static final String SSN = "219-09-" + "8877";
+    static final String DISPLAY_NAME = "Planted Displayname";
+    static final String LEGACY_EMAIL = "8d2e4b71@legacy.example.org";
+    /** A caller-chosen user id in a path: a raw path must never become a span name or a metric label. */
+    static final String PATH_USER = "path-user-" + "7f3a9c";
+
+    private final List<String> tokens = new ArrayList<>();
+
+    /** Every value that must not appear anywhere in exported telemetry. */
+    List<String> planted() {
+        List<String> all = new ArrayList<>(Faults.plantedValues());
+        all.addAll(List.of(EMAIL, PHONE, SSN, DISPLAY_NAME, LEGACY_EMAIL, PATH_USER, Tokens.ALICE, Tokens.BOB,
+                Tokens.ADMIN, Faults.ITEM_IN_ERROR, Faults.SECRET_IN_CAUSE, PLANTED_PASSWORD_HASH, PLANTED_SSN,
+                PLANTED_NOTES, PLANTED_FLAG, "alice@example.org", "+14155552671", "123-45-6789"));
+        for (String token : tokens) {
+            all.add(token);
+            all.add(token.split("\\.")[2]);
+        }
+        return all;
+    }
+
+    /** Drives the traffic; returns the id of one address, so callers can check templated routes. */
+    void driveEveryEndpoint() {
+        String alice = token(Tokens.alice());
+        String bob = token(Tokens.bob());
+        String admin = token(Tokens.admin());
+        plantLegacyProfile(Tokens.BOB);
+
+        as(alice).get("/api/profile").then().statusCode(404);
+        as(alice).body(fullProfileJson()).put("/api/profile").then().statusCode(201);
+        traced(as(alice)).get("/api/profile").then().statusCode(200);
+        as(alice).body("{\"displayName\": \"" + DISPLAY_NAME + "\"}").put("/api/profile").then().statusCode(428);
+        as(alice).header("If-Match", "\"99\"").body("{\"displayName\": \"" + DISPLAY_NAME + "\"}").put("/api/profile")
+                .then().statusCode(412);
+        as(alice).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"displayName\": \"" + DISPLAY_NAME + "\", \"phone\": \"" + PHONE + "\"}").patch("/api/profile")
+                .then().statusCode(200);
+        as(alice).header("If-Match", "\"2\"").body("{\"displayName\": \"x\", \"email\": \"" + EMAIL + " x\", \"ssn\": \"" + SSN + "\"}")
+                .put("/api/profile").then().statusCode(400);
+        as(alice).body("{\"displayName\": \"" + "y".repeat(70_000) + EMAIL + "\"}").put("/api/profile").then().statusCode(413);
+
+        String address = as(alice).body("{\"line1\": \"1 " + DISPLAY_NAME + "\", \"city\": \"Leak\", \"postalCode\": \"1\","
+                + " \"country\": \"NL\"}").post("/api/profile/addresses").then().statusCode(201).extract().path("id");
+        as(alice).queryParam("limit", 1).get("/api/profile/addresses").then().statusCode(200);
+        as(alice).queryParam("cursor", EMAIL).get("/api/profile/addresses").then().statusCode(400);
+        as(alice).get("/api/profile/addresses/" + address).then().statusCode(200);
+        as(bob).delete("/api/profile/addresses/" + address).then().statusCode(404);
+        as(alice).get("/api/profile/export").then().statusCode(200);
+
+        as(bob).get("/api/profiles/" + Tokens.ALICE).then().statusCode(200);
+        as(bob).get("/api/profiles/" + PATH_USER).then().statusCode(404);
+        as(bob).get("/api/admin/profiles/" + Tokens.ALICE).then().statusCode(403);
+        as(admin).get("/api/admin/profiles/" + Tokens.BOB).then().statusCode(200);
+        as(admin).queryParam("email", LEGACY_EMAIL).get("/api/admin/profiles").then().statusCode(200);
+        as(admin).queryParam("email", EMAIL).queryParam("phone", PHONE).get("/api/admin/profiles").then().statusCode(200);
+        as(alice).get("/api/profiles/" + PATH_USER + "/" + EMAIL).then().statusCode(404);
+        given().get("/" + EMAIL + "?phone=" + PHONE).then().statusCode(404);
+
+        // Forged and broken tokens, one with an unknown key id so that the service refreshes the JWKS.
+        given().get("/api/profile").then().statusCode(401);
+        given().auth().oauth2(alice.substring(0, alice.length() - 4) + "AAAA").get("/api/profile").then().statusCode(401);
+        String[] parts = alice.split("\\.");
+        String unknownKid = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"unknown-kid\"}".getBytes());
+        given().auth().oauth2(unknownKid + "." + parts[1] + "." + parts[2]).get("/api/profile").then().statusCode(401);
+        given().auth().oauth2(EMAIL).get("/api/profile").then().statusCode(401);
+
+        // Backend failures whose text carries a victim's data and a credential.
+        as(alice).get("/api/profiles/" + Faults.ITEM_IN_ERROR).then().statusCode(500);
+        as(alice).get("/api/profiles/" + Faults.SECRET_IN_CAUSE).then().statusCode(500);
+
+        as(alice).delete("/api/profile/addresses/" + address).then().statusCode(204);
+        as(alice).delete("/api/profile").then().statusCode(204);
+    }
+
+    /** A request that arrives inside a caller's sampled trace, with baggage and tracestate full of personal data. */
+    private static RequestSpecification traced(RequestSpecification request) {
+        return request.header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .header("tracestate", "leak=" + EMAIL.replace("@", "_at_"))
+                .header("baggage", "enduser.id=" + Tokens.ALICE + ",email=" + EMAIL.replace("@", "%40"))
+                .header("X-Planted", EMAIL)
+                .queryParam("access_token", Faults.AWS_SECRET);
+    }
+
+    private String token(String token) {
+        tokens.add(token);
+        return token;
+    }
+
+    static Set<String> keysOf(io.opentelemetry.api.common.Attributes attributes) {
+        Set<String> keys = new java.util.TreeSet<>();
+        attributes.forEach((key, value) -> keys.add(key.getKey()));
+        return keys;
+    }
+}
