@@ -25,6 +25,9 @@ abstract class TelemetryTraffic extends ApiTest {
     static final String LEGACY_EMAIL = "8d2e4b71@legacy.example.org";
     /** A caller-chosen user id in a path: a raw path must never become a span name or a metric label. */
     static final String PATH_USER = "path-user-" + "7f3a9c";
+    /** The sampled trace a caller sends {@code GET /api/profile} in (W3C traceparent). */
+    static final String CALLER_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    static final String CALLER_SPAN_ID = "b7ad6b7169203331";
 
     private final List<String> tokens = new ArrayList<>();
 
@@ -41,7 +44,7 @@ abstract class TelemetryTraffic extends ApiTest {
         return all;
     }
 
-    /** Drives the traffic; returns the id of one address, so callers can check templated routes. */
+    /** Drives the traffic, from a 404 on an empty profile to the erasure of the partition. */
     void driveEveryEndpoint() {
         String alice = token(Tokens.alice());
         String bob = token(Tokens.bob());
@@ -97,7 +100,7 @@ abstract class TelemetryTraffic extends ApiTest {
 
     /** A request that arrives inside a caller's sampled trace, with baggage and tracestate full of personal data. */
     private static RequestSpecification traced(RequestSpecification request) {
-        return request.header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+        return request.header("traceparent", "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01")
                 .header("tracestate", "leak=" + EMAIL.replace("@", "_at_"))
                 .header("baggage", "enduser.id=" + Tokens.ALICE + ",email=" + EMAIL.replace("@", "%40"))
                 .header("X-Planted", EMAIL)
