@@ -149,15 +149,6 @@ class SpanAllowListTest {
         assertNull(seen.get(0).getAttribute(AttributeKey.stringKey("url.query")));
     }
 
-    @Test
-    void anEndpointEqualToQuarkusDefaultCountsAsNotConfigured() {
-        assertFalse(AllowListTracing.isConfigured(java.util.Optional.empty()));
-        assertFalse(AllowListTracing.isConfigured(java.util.Optional.of(AllowListTracing.QUARKUS_DEFAULT_ENDPOINT)));
-        assertFalse(AllowListTracing.isConfigured(java.util.Optional.of(" ")));
-        assertTrue(AllowListTracing.isConfigured(java.util.Optional.of("http://otel-collector.monitoring:4317")));
-        assertTrue(AllowListTracing.isConfigured(java.util.Optional.of("http://localhost:4317")), "a sidecar, written out");
-    }
-
     private static SpanData span(String name, Attributes attributes) {
         return TestSpanData.builder().setName(name).setKind(SpanKind.SERVER).setSpanContext(context(TraceState.getDefault()))
                 .setAttributes(attributes).setTotalAttributeCount(attributes.size()).setStartEpochNanos(1).setEndEpochNanos(2)
