@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class ManifestTest {
 
     private static final String SECRET_NAME = "profile-service-crypto";
+    private static final int OTLP_GRPC_PORT = 4317;
     private static final Set<String> SECRET_ENV = Set.of("PROFILE_CRYPTO_KEYSET", "PROFILE_CRYPTO_INDEX_KEYSET");
     private static final Pattern SECRET_LIKE_NAME = Pattern.compile("(?i).*(keyset|secret|password|passwd|private_?key|access_?key|api_?key|credentials?|token)");
 
@@ -148,7 +149,7 @@ class ManifestTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void networkPolicyAdmitsOnlyHttpAndLetsOutOnlyDnsAndHttps(String overlay) {
+    void networkPolicyAdmitsOnlyHttpAndLetsOutOnlyDnsHttpsAndOtlp(String overlay) {
         List<ObjectNode> resources = render(overlay);
         JsonNode policy = KustomizeRenderer.ofKind(resources, "NetworkPolicy").get(0).path("spec");
         assertEquals(Set.of("Ingress", "Egress"), new HashSet<>(strings(policy.path("policyTypes"))));
@@ -156,7 +157,39 @@ class ManifestTest {
                 policy.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
 
         assertEquals(Set.of("8080/TCP"), ports(policy.path("ingress")), "ingress only to the HTTP port");
-        assertEquals(Set.of("53/UDP", "53/TCP", "443/TCP"), ports(policy.path("egress")), "egress only DNS and HTTPS");
+        assertEquals(Set.of("53/UDP", "53/TCP", "443/TCP", OTLP_GRPC_PORT + "/TCP"), ports(policy.path("egress")),
+                "egress only DNS, HTTPS and OTLP");
+        for (JsonNode rule : policy.path("egress")) {
+            Set<String> rulePorts = ports(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(rule));
+            if (rulePorts.contains(OTLP_GRPC_PORT + "/TCP")) {
+                assertEquals(Set.of(OTLP_GRPC_PORT + "/TCP"), rulePorts, "OTLP has a rule of its own");
+                assertEquals("monitoring", rule.path("to").get(0).path("namespaceSelector").path("matchLabels")
+                        .path("kubernetes.io/metadata.name").asText(), "OTLP only to the monitoring namespace");
+                assertEquals(1, rule.path("to").size());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theConfigMapTakesTheOtlpEndpointAndTheSamplingRatio(String overlay) {
+        JsonNode data = KustomizeRenderer.ofKind(render(overlay), "ConfigMap").get(0).path("data");
+        java.net.URI endpoint = java.net.URI.create(data.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText());
+        assertEquals("http", endpoint.getScheme(), "in-cluster OTLP; spans carry no personal data");
+        assertTrue(endpoint.getHost().endsWith(".monitoring.svc.cluster.local"), "the collector in the monitoring namespace");
+        assertEquals(OTLP_GRPC_PORT, endpoint.getPort(), "the port the NetworkPolicy lets out");
+        double ratio = Double.parseDouble(data.path("QUARKUS_OTEL_TRACES_SAMPLER_ARG").asText());
+        assertTrue(ratio >= 0 && ratio <= 1, "a ratio: " + ratio);
+        assertTrue(ProjectFiles.read("src/main/resources/application.properties")
+                .contains("\nquarkus.otel.traces.sampler=parentbased_traceidratio\n"), "the ratio applies to new traces only");
+    }
+
+    @Test
+    void theBaseConfigMapExportsNothingUntilAnOverlayNamesACollector() {
+        List<ObjectNode> base = KustomizeRenderer.render(ProjectFiles.path("k8s/base"));
+        JsonNode data = KustomizeRenderer.ofKind(base, "ConfigMap").get(0).path("data");
+        assertTrue(data.has("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("", data.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText(), "empty: not exported");
     }
 
     @ParameterizedTest
