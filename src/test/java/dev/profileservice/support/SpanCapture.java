@@ -36,8 +36,21 @@ public class SpanCapture implements SpanProcessor {
         return exporter.getFinishedSpanItems();
     }
 
-    public List<SpanData> spans() {
-        return exporter.getFinishedSpanItems();
+    /**
+     * Waits until a recorded span matches (a server span ends just after its response is sent), then
+     * stops recording and returns what was recorded.
+     */
+    public List<SpanData> stopAfter(java.util.function.Predicate<SpanData> last) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (exporter.getFinishedSpanItems().stream().noneMatch(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return stop();
     }
 
     @Override

@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Faults;
 import dev.profileservice.support.Tokens;
 import io.restassured.specification.RequestSpecification;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Traffic through every endpoint that carries personal data somewhere: in tokens, paths, query
@@ -54,6 +56,10 @@ abstract class TelemetryTraffic extends ApiTest {
         as(alice).get("/api/profile").then().statusCode(404);
         as(alice).body(fullProfileJson()).put("/api/profile").then().statusCode(201);
         traced(as(alice)).get("/api/profile").then().statusCode(200);
+        // A ciphertext copied into another user's item does not open there: a counted crypto failure and a 500.
+        plant(Tokens.ADMIN, "PROFILE", Map.of("display_name", AttributeValue.fromS("Copied"),
+                "version", AttributeValue.fromN("1"), "email", rawItem(Tokens.ALICE, "PROFILE").get("email")));
+        as(admin).get("/api/profile").then().statusCode(500);
         as(alice).body("{\"displayName\": \"" + DISPLAY_NAME + "\"}").put("/api/profile").then().statusCode(428);
         as(alice).header("If-Match", "\"99\"").body("{\"displayName\": \"" + DISPLAY_NAME + "\"}").put("/api/profile")
                 .then().statusCode(412);
