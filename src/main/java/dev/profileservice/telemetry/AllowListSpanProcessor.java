@@ -3,21 +3,20 @@ package dev.profileservice.telemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
  * Puts the allow-list in front of an exporting processor: the processor (and so its exporter)
- * only ever sees a finished span through {@link AllowedSpanData}. A finished SDK span cannot
+ * only ever sees a finished span, and only through {@link AllowedSpanData}; its {@code onStart}
+ * is never called. A finished SDK span cannot
  * be changed, so the processor is handed a filtered view of it instead.
  */
-final class AllowListSpanProcessor implements SpanProcessor {
+final class AllowListSpanProcessor implements FinishedSpanProcessor {
 
     private final SpanProcessor delegate;
 
@@ -27,16 +26,6 @@ final class AllowListSpanProcessor implements SpanProcessor {
 
     static SpanProcessor wrap(SpanProcessor processor) {
         return processor instanceof AllowListSpanProcessor ? processor : new AllowListSpanProcessor(processor);
-    }
-
-    /** Exporting processors do nothing at start; any that did must not read what the span will carry. */
-    @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {
-    }
-
-    @Override
-    public boolean isStartRequired() {
-        return false;
     }
 
     @Override

@@ -6,10 +6,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.arc.profile.IfBuildProfile;
 
@@ -21,18 +18,9 @@ import io.quarkus.arc.profile.IfBuildProfile;
  */
 @IfBuildProfile("dev")
 @Singleton
-public class DevSpanLog implements SpanProcessor {
+public class DevSpanLog implements FinishedSpanProcessor {
 
     private static final Logger SPANS = Logger.getLogger("telemetry.spans");
-
-    @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {
-    }
-
-    @Override
-    public boolean isStartRequired() {
-        return false;
-    }
 
     @Override
     public void onEnd(ReadableSpan span) {
@@ -40,10 +28,5 @@ public class DevSpanLog implements SpanProcessor {
         SPANS.infof("%s %s %d ms trace=%s span=%s parent=%s status=%s %s", data.getKind(), data.getName(),
                 TimeUnit.NANOSECONDS.toMillis(data.getEndEpochNanos() - data.getStartEpochNanos()), data.getTraceId(),
                 data.getSpanId(), data.getParentSpanId(), data.getStatus().getStatusCode(), data.getAttributes().asMap());
-    }
-
-    @Override
-    public boolean isEndRequired() {
-        return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.profileservice.telemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -51,20 +52,9 @@ public final class SpanAllowList {
             "exception.type", matches(ERROR_TYPE));
 
     private static final Predicate<Object> RESOURCE_SHAPE = matches(RESOURCE_VALUE);
-    private static final Map<String, Predicate<Object>> RESOURCE = Map.ofEntries(
-            Map.entry("service.name", RESOURCE_SHAPE),
-            Map.entry("service.namespace", RESOURCE_SHAPE),
-            Map.entry("service.version", RESOURCE_SHAPE),
-            Map.entry("deployment.environment", RESOURCE_SHAPE),
-            Map.entry("deployment.environment.name", RESOURCE_SHAPE),
-            Map.entry("host.name", RESOURCE_SHAPE),
-            Map.entry("k8s.namespace.name", RESOURCE_SHAPE),
-            Map.entry("k8s.pod.name", RESOURCE_SHAPE),
-            Map.entry("telemetry.sdk.name", RESOURCE_SHAPE),
-            Map.entry("telemetry.sdk.language", RESOURCE_SHAPE),
-            Map.entry("telemetry.sdk.version", RESOURCE_SHAPE),
-            Map.entry("webengine.name", RESOURCE_SHAPE),
-            Map.entry("webengine.version", RESOURCE_SHAPE));
+    private static final Set<String> RESOURCE = Set.of("service.name", "service.namespace", "service.version",
+            "deployment.environment", "deployment.environment.name", "host.name", "k8s.namespace.name", "k8s.pod.name",
+            "telemetry.sdk.name", "telemetry.sdk.language", "telemetry.sdk.version", "webengine.name", "webengine.version");
 
     private SpanAllowList() {
     }
@@ -79,26 +69,27 @@ public final class SpanAllowList {
     }
 
     public static Set<String> resourceKeys() {
-        return RESOURCE.keySet();
+        return RESOURCE;
     }
 
     static Attributes spanAttributes(Attributes attributes) {
-        return keep(attributes, SPAN);
+        return keep(attributes, SPAN::get);
     }
 
     static Attributes exceptionEventAttributes(Attributes attributes) {
-        return keep(attributes, EXCEPTION_EVENT);
+        return keep(attributes, EXCEPTION_EVENT::get);
     }
 
     static Attributes resourceAttributes(Attributes attributes) {
-        return keep(attributes, RESOURCE);
+        return keep(attributes, key -> RESOURCE.contains(key) ? RESOURCE_SHAPE : null);
     }
 
+    /** {@code shapeOf} gives the shape a key's value must have, or null for a key that is not allowed. */
     @SuppressWarnings("unchecked")
-    private static Attributes keep(Attributes attributes, Map<String, Predicate<Object>> allowed) {
+    private static Attributes keep(Attributes attributes, Function<String, Predicate<Object>> shapeOf) {
         AttributesBuilder kept = Attributes.builder();
         attributes.forEach((key, value) -> {
-            Predicate<Object> shape = allowed.get(key.getKey());
+            Predicate<Object> shape = shapeOf.apply(key.getKey());
             if (shape != null && hasShape(value, shape)) {
                 kept.put((AttributeKey<Object>) key, value);
             }

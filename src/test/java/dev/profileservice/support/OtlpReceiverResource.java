@@ -26,6 +26,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class OtlpReceiverResource implements QuarkusTestResourceLifecycleManager {
 
     static final String DIR_PROPERTY = "otlp.receiver.dir";
+    static final String PROTOCOL_PROPERTY = "otlp.receiver.protocol";
+    public static final String GRPC = "grpc";
 
     private final AtomicInteger received = new AtomicInteger();
     private String protocol = "http/protobuf";
@@ -55,6 +57,7 @@ public class OtlpReceiverResource implements QuarkusTestResourceLifecycleManager
                     .requestHandler(this::receive)
                     .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             System.setProperty(DIR_PROPERTY, dir.toAbsolutePath().toString());
+            System.setProperty(PROTOCOL_PROPERTY, protocol);
             return Map.of(
                     "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + server.actualPort(),
                     "quarkus.otel.exporter.otlp.traces.protocol", protocol,
@@ -90,6 +93,17 @@ public class OtlpReceiverResource implements QuarkusTestResourceLifecycleManager
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }
+    }
+
+    /** For a test profile: this receiver, and the service exporting to it with {@code protocol}. */
+    public static List<io.quarkus.test.junit.QuarkusTestProfile.TestResourceEntry> receiving(String protocol) {
+        return List.of(new io.quarkus.test.junit.QuarkusTestProfile.TestResourceEntry(OtlpReceiverResource.class,
+                Map.of("protocol", protocol)));
+    }
+
+    /** Whether the bodies are gRPC frames (test side). */
+    public static boolean grpc() {
+        return GRPC.equals(System.getProperty(PROTOCOL_PROPERTY));
     }
 
     /** The raw request bodies received so far, in arrival order (test side). */

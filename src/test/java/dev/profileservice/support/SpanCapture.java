@@ -4,12 +4,10 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
-import io.opentelemetry.context.Context;
+import dev.profileservice.telemetry.FinishedSpanProcessor;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
@@ -19,7 +17,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * guide shows for tests, would instead replace the OTLP processor in every test app.
  */
 @Singleton
-public class SpanCapture implements SpanProcessor {
+public class SpanCapture implements FinishedSpanProcessor {
 
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private volatile boolean recording;
@@ -54,24 +52,10 @@ public class SpanCapture implements SpanProcessor {
     }
 
     @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {
-    }
-
-    @Override
-    public boolean isStartRequired() {
-        return false;
-    }
-
-    @Override
     public void onEnd(ReadableSpan span) {
         if (recording) {
             exporter.export(List.of(span.toSpanData()));
         }
-    }
-
-    @Override
-    public boolean isEndRequired() {
-        return true;
     }
 
     @Override

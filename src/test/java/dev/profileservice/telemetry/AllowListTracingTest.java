@@ -11,14 +11,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.quarkus.opentelemetry.runtime.exporter.otlp.tracing.LateBoundSpanProcessor;
 
 /**
@@ -30,27 +27,13 @@ class AllowListTracingTest {
     private static final String SECRET_PATH = "GET /api/profiles/3f1c9a52-alice-sub";
 
     /** Stands in for the exporting processor inside Quarkus' OTLP LateBoundSpanProcessor. */
-    static final class Exporting implements SpanProcessor {
+    static final class Exporting implements FinishedSpanProcessor {
         final List<ReadableSpan> ended = new ArrayList<>();
         boolean shutDown;
 
         @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
         public void onEnd(ReadableSpan span) {
             ended.add(span);
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return true;
         }
 
         @Override

@@ -18,8 +18,6 @@ import dev.profileservice.support.OtlpTraces;
  */
 abstract class OtlpExport extends TelemetryTraffic {
 
-    abstract boolean grpc();
-
     /** Waits until an exported span named {@code spanName} has arrived; returns every body received by then. */
     List<byte[]> awaitSpan(String spanName) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -38,7 +36,7 @@ abstract class OtlpExport extends TelemetryTraffic {
 
     List<OtlpTraces.Span> spans(List<byte[]> bodies) {
         List<OtlpTraces.Span> spans = new ArrayList<>();
-        bodies.forEach(body -> spans.addAll(OtlpTraces.decode(body, grpc())));
+        bodies.forEach(body -> spans.addAll(OtlpTraces.decode(body, OtlpReceiverResource.grpc())));
         return spans;
     }
 

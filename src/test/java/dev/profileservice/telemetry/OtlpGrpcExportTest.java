@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +22,8 @@ class OtlpGrpcExportTest extends OtlpExport {
     public static class Grpc implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OtlpReceiverResource.class, Map.of("protocol", "grpc")));
+            return OtlpReceiverResource.receiving(OtlpReceiverResource.GRPC);
         }
-    }
-
-    @Override
-    boolean grpc() {
-        return true;
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,8 @@ class OtlpHttpExportTest extends OtlpExport {
     public static class HttpProtobuf implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OtlpReceiverResource.class, Map.of("protocol", "http/protobuf")));
+            return OtlpReceiverResource.receiving("http/protobuf");
         }
-    }
-
-    @Override
-    boolean grpc() {
-        return false;
     }
 
     @Test
