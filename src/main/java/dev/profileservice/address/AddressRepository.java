@@ -1,5 +1,6 @@
 package dev.profileservice.address;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,13 +13,13 @@ import dev.profileservice.dynamo.DynamoGateway;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;
-import dev.profileservice.dynamo.Projection;
+import dev.profileservice.dynamo.PartitionQuery;
 import dev.profileservice.dynamo.StorageCodec;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -29,6 +30,7 @@ public class AddressRepository {
     static final ItemSchema<Address> SCHEMA = ItemSchema.of(Address.class);
     static final ItemSchema<AddressInput> WRITABLE = ItemSchema.of(AddressInput.class);
     private static final Class<?> VIEW = Views.Owner.class;
+    private static final int EXPORT_PAGE = 100;
 
     private final DynamoGateway dynamo;
     private final StorageCodec codec;
@@ -40,22 +42,20 @@ public class AddressRepository {
         this.config = config;
     }
 
-    /** One page of addresses and the key to continue from (null on the last page). */
-    public Uni<Slice> list(String ownerId, int limit, Map<String, AttributeValue> startKey) {
-        Projection projection = SCHEMA.projection(VIEW);
-        QueryRequest request = QueryRequest.builder()
-                .tableName(config.table())
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .projectionExpression(projection.expression())
-                .expressionAttributeNames(projection.namesWith(Map.of("#pk", Attributes.USER_ID, "#sk", Attributes.SORT_KEY)))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ownerId), ":prefix",
-                        AttributeValue.fromS(Attributes.ADDRESS_PREFIX)))
-                .exclusiveStartKey(startKey)
-                .limit(limit)
-                .build();
-        return dynamo.query(request).map(r -> new Slice(
-                r.items().stream().map(item -> codec.decode(SCHEMA, VIEW, ItemKey.inPartition(ownerId, item), item)).toList(),
-                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null));
+    /** One page of addresses after the position {@code after} (null: from the start). */
+    public Uni<Slice> list(String ownerId, int limit, String after) {
+        Map<String, AttributeValue> start = after == null ? null : new ItemKey(ownerId, after).toAttributes();
+        return dynamo.query(addresses(ownerId).limit(limit).page(start)).map(page -> {
+            Map<String, AttributeValue> next = PartitionQuery.nextKey(page);
+            return new Slice(decode(ownerId, page), next == null ? null : next.get(Attributes.SORT_KEY).s());
+        });
+    }
+
+    /** Every address of the owner, page by page. */
+    public Uni<List<Address>> all(String ownerId) {
+        return addresses(ownerId).limit(EXPORT_PAGE).pages(dynamo::query)
+                .onItem().transformToIterable(page -> decode(ownerId, page))
+                .collect().asList();
     }
 
     public Uni<Address> find(String ownerId, String id) {
@@ -87,6 +87,17 @@ public class AddressRepository {
                 .onFailure(ConditionalCheckFailedException.class).recoverWithItem(false);
     }
 
-    public record Slice(java.util.List<Address> items, Map<String, AttributeValue> lastKey) {
+    private PartitionQuery addresses(String ownerId) {
+        return PartitionQuery.owner(config.table(), ownerId)
+                .sortKeyBeginsWith(Attributes.ADDRESS_PREFIX)
+                .project(SCHEMA.projection(VIEW));
+    }
+
+    private List<Address> decode(String ownerId, QueryResponse page) {
+        return page.items().stream().map(item -> codec.decode(SCHEMA, VIEW, ItemKey.inPartition(ownerId, item), item)).toList();
+    }
+
+    /** One page of addresses, and the position after which the next page starts (null on the last page). */
+    public record Slice(List<Address> items, String next) {
     }
 }

@@ -1,8 +1,6 @@
 package dev.profileservice.address;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +9,12 @@ import dev.profileservice.api.CursorSealer;
 import dev.profileservice.api.Page;
 import dev.profileservice.error.ProblemException;
 import io.smallrye.mutiny.Uni;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ApplicationScoped
 public class AddressService {
 
     /** The cursor's binding: a cursor of this list is useless anywhere else. */
     static final String LIST_ENDPOINT = "GET /api/profile/addresses";
-    private static final int EXPORT_PAGE = 100;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final AddressRepository repository;
@@ -30,25 +26,18 @@ public class AddressService {
     }
 
     public Uni<Page<Address>> list(String ownerId, int limit, String cursor) {
-        Map<String, AttributeValue> start = null;
+        String after = null;
         if (cursor != null) {
-            start = cursors.open(ownerId, LIST_ENDPOINT, cursor)
+            after = cursors.open(ownerId, LIST_ENDPOINT, cursor)
                     .orElseThrow(() -> ProblemException.badRequest("cursor: is not valid for this list; start again without it"));
         }
-        return repository.list(ownerId, limit, start).map(slice -> new Page<>(slice.items(),
-                slice.lastKey() == null ? null : cursors.seal(ownerId, LIST_ENDPOINT, slice.lastKey())));
+        return repository.list(ownerId, limit, after).map(slice -> new Page<>(slice.items(),
+                slice.next() == null ? null : cursors.seal(ownerId, LIST_ENDPOINT, slice.next())));
     }
 
     /** Every address of the owner, for the data-subject export. */
     public Uni<List<Address>> all(String ownerId) {
-        return collect(ownerId, null, new ArrayList<>());
-    }
-
-    private Uni<List<Address>> collect(String ownerId, Map<String, AttributeValue> start, List<Address> into) {
-        return repository.list(ownerId, EXPORT_PAGE, start).flatMap(slice -> {
-            into.addAll(slice.items());
-            return slice.lastKey() == null ? Uni.createFrom().item(into) : collect(ownerId, slice.lastKey(), into);
-        });
+        return repository.all(ownerId);
     }
 
     public Uni<Address> find(String ownerId, String id) {

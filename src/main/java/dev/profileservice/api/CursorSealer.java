@@ -1,26 +1,24 @@
 package dev.profileservice.api;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.crypto.AeadKeyset;
-import dev.profileservice.dynamo.Attributes;
-import dev.profileservice.dynamo.ItemKey;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Turns a {@code LastEvaluatedKey} into an opaque cursor and back. The cursor is sealed with
- * the service's AEAD; its associated data binds it to the owner and the endpoint, so a cursor
- * that was tampered with, replayed by another user, used on another endpoint or expired does
- * not open. The raw key never leaves the service.
+ * Turns the position where a page ended (the sort key of its last item) into an opaque cursor
+ * and back. The cursor is sealed with the service's AEAD; its associated data binds it to the
+ * owner and the endpoint, so a cursor that was tampered with, replayed by another user, used on
+ * another endpoint or expired does not open. The raw key never leaves the service.
  */
 @ApplicationScoped
 public class CursorSealer {
@@ -31,7 +29,7 @@ public class CursorSealer {
     private final ProfileConfig config;
     private final Clock clock;
 
-    @jakarta.inject.Inject
+    @Inject
     CursorSealer(AeadKeyset keyset, ProfileConfig config) {
         this(keyset, config, Clock.systemUTC());
     }
@@ -42,9 +40,8 @@ public class CursorSealer {
         this.clock = clock;
     }
 
-    /** Seals the sort key at which the next page starts; the partition is the owner's, implied by the binding. */
-    public String seal(String ownerId, String endpoint, Map<String, AttributeValue> lastEvaluatedKey) {
-        String sortKey = lastEvaluatedKey.get(Attributes.SORT_KEY).s();
+    /** Seals the sort key after which the next page starts; the partition is the owner's, implied by the binding. */
+    public String seal(String ownerId, String endpoint, String sortKey) {
         byte[] sk = sortKey.getBytes(StandardCharsets.UTF_8);
         long expires = clock.instant().plus(config.cursor().ttl()).getEpochSecond();
         ByteBuffer plain = ByteBuffer.allocate(Long.BYTES + sk.length).putLong(expires).put(sk);
@@ -56,8 +53,8 @@ public class CursorSealer {
         }
     }
 
-    /** The exclusive start key for the owner's next page, or empty when the cursor is not valid for this caller. */
-    public Optional<Map<String, AttributeValue>> open(String ownerId, String endpoint, String cursor) {
+    /** The sort key after which the owner's next page starts, or empty when the cursor is not valid for this caller. */
+    public Optional<String> open(String ownerId, String endpoint, String cursor) {
         if (cursor == null || cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
             return Optional.empty();
         }
@@ -68,9 +65,8 @@ public class CursorSealer {
             if (clock.instant().getEpochSecond() > expires) {
                 return Optional.empty();
             }
-            String sortKey = StandardCharsets.UTF_8.decode(buffer).toString();
-            return Optional.of(new ItemKey(ownerId, sortKey).toAttributes());
-        } catch (GeneralSecurityException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            return Optional.of(StandardCharsets.UTF_8.decode(buffer).toString());
+        } catch (GeneralSecurityException | IllegalArgumentException | BufferUnderflowException e) {
             return Optional.empty();
         }
     }

@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.kms.KmsAsyncClient;
 /**
  * An {@link Aead} whose key never leaves AWS KMS. Associated data travels as the encryption
  * context {@code associatedData} (hex), as Tink's own AWS KMS AEAD sends it, so keysets that
- * Tinkey encrypted with {@code --master-key-uri aws-kms://...} open here.
+ * Tinkey encrypted with {@code --master-key-uri aws-kms://...} open here. It owns its SDK
+ * client: closing it closes the client and its connection pool.
  */
-final class AwsKmsAead implements Aead {
+final class AwsKmsAead implements Aead, AutoCloseable {
 
     private final KmsAsyncClient kms;
     private final String keyArn;
@@ -44,6 +45,11 @@ final class AwsKmsAead implements Aead {
         } catch (CompletionException | SdkException e) {
             throw failure("decrypt", e);
         }
+    }
+
+    @Override
+    public void close() {
+        kms.close();
     }
 
     static Map<String, String> context(byte[] associatedData) {

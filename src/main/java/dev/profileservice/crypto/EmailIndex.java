@@ -1,10 +1,8 @@
 package dev.profileservice.crypto;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.profileservice.crypto.IndexKeyset;
+import dev.profileservice.api.Emails;
 import dev.profileservice.dynamo.Attributes;
 
 /**
@@ -20,8 +18,8 @@ public class EmailIndex {
         this.keyset = keyset;
     }
 
-    /** The {@code email_hmac} of an email: a keyed HMAC of it trimmed and lower-cased. */
+    /** The {@code email_hmac} of an email: a keyed HMAC of its normalised form. */
     public String tag(String email) {
-        return keyset.tag(Attributes.EMAIL, email.strip().toLowerCase(Locale.ROOT));
+        return keyset.tag(Attributes.EMAIL, Emails.normalized(email));
     }
 }

@@ -52,6 +52,19 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
             // The keyset text itself must never reach the log: name the setting, not the value.
             throw new IllegalStateException(setting + " is not a valid base64 Tink JSON " + kind + " keyset"
                     + (kek == null ? "" : " encrypted with profile.crypto.kms-key-uri") + " (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            release(kek);
+        }
+    }
+
+    /** The KMS client behind a key-encryption AEAD is needed only while a keyset opens: close it after. */
+    private static void release(Aead kek) {
+        if (kek instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                Log.debugf("Closing the KMS client failed (%s)", e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -63,7 +76,7 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
         }
     }
 
-    private KeysetHandle generate() {
+    KeysetHandle generate() {
         try {
             return KeysetHandle.generateNew(ephemeral, configuration);
         } catch (GeneralSecurityException e) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class DemoDataSeeder {
             dynamo.putItem(r -> r.tableName(config.table()).item(item).conditionExpression("attribute_not_exists(user_id)"))
                     .join();
             Log.infof("Seeded demo profile for %s", user);
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (!(e.getCause() instanceof ConditionalCheckFailedException)) {
                 throw e;
             }

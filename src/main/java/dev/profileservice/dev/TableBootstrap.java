@@ -1,8 +1,11 @@
 package dev.profileservice.dev;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,15 +59,16 @@ public class TableBootstrap {
                 create(table);
                 Log.infof("Created table %s with index %s", table, Attributes.EMAIL_INDEX);
             }
-            awaitActive(table);
         } catch (ResourceInUseException e) {
             Log.debugf("Table %s was created concurrently", table);
         }
+        // Also after a concurrent create: the other creator's table may still be CREATING.
+        awaitActive(table);
     }
 
     private boolean exists(String table) {
         try {
-            await(dynamo.describeTable(r -> r.tableName(table)).thenApply(r -> r));
+            await(dynamo.describeTable(r -> r.tableName(table)));
             return true;
         } catch (ResourceNotFoundException e) {
             return false;
@@ -116,10 +120,10 @@ public class TableBootstrap {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(STARTUP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -127,7 +131,7 @@ public class TableBootstrap {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while bootstrapping the table", e);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("DynamoDB did not answer within " + STARTUP_WAIT, e);
         }
     }

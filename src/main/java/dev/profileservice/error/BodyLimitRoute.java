@@ -7,7 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,14 +31,7 @@ public class BodyLimitRoute {
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length)) {
-            Problem problem = Problems.body(413, "the request body is larger than " + limit + " bytes",
-                    Problems.newErrorId());
-            context.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader("Cache-Control", "no-store")
-                    .putHeader("X-Content-Type-Options", "nosniff")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(Json.encode(problem));
+            RouteProblems.send(context, 413, "the request body is larger than " + limit + " bytes", true);
             return;
         }
         context.next();

@@ -53,7 +53,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unknownField(UnrecognizedPropertyException e) {
-        return Problems.client(400, "unknown or read-only field '" + safeName(e.getPropertyName()) + "'", e);
+        return Problems.client(400, ProblemException.unknownField(e.getPropertyName()).detail(), e);
     }
 
     @ServerExceptionMapper
@@ -164,7 +164,7 @@ public class ProblemMappers {
     }
 
     /** Field names come from the request: keep them short and printable before echoing them. */
-    public static String safeName(String name) {
+    static String safeName(String name) {
         if (name == null) {
             return "";
         }

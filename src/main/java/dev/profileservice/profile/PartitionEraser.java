@@ -4,23 +4,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
-import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.DynamoGateway;
+import dev.profileservice.dynamo.PartitionQuery;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Erases every item in one owner's partition: a keys-only Query bound to the owner, then
- * BatchWriteItem deletes in chunks of 25, retrying unprocessed items with backoff. No
+ * Erases every item in one owner's partition: a keys-only Query bound to the owner, page by
+ * page, then BatchWriteItem deletes in chunks of 25, retrying unprocessed items with backoff. No
  * transactions (dynalite has none); a partial failure is safe to retry, since deletes are idempotent.
  */
 @ApplicationScoped
@@ -40,29 +39,14 @@ public class PartitionEraser {
 
     /** Erases the partition and returns how many items it held. */
     public Uni<Integer> erase(String ownerId) {
-        return erasePage(ownerId, null, 0);
-    }
-
-    private Uni<Integer> erasePage(String ownerId, Map<String, AttributeValue> startKey, int erased) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(config.table())
-                .keyConditionExpression("#pk = :pk")
-                .projectionExpression("#pk, #sk")
-                .expressionAttributeNames(Map.of("#pk", Attributes.USER_ID, "#sk", Attributes.SORT_KEY))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ownerId)))
-                .exclusiveStartKey(startKey)
-                .consistentRead(true)
-                .build();
-        return dynamo.query(query).flatMap(page -> {
-            List<WriteRequest> deletes = page.items().stream()
-                    .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
-                    .toList();
-            Uni<Void> deleted = deleteInChunks(deletes);
-            int total = erased + deletes.size();
-            return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                    ? deleted.chain(() -> erasePage(ownerId, page.lastEvaluatedKey(), total))
-                    : deleted.replaceWith(total);
-        });
+        return PartitionQuery.owner(config.table(), ownerId).consistent().pages(dynamo::query)
+                .onItem().transformToUniAndConcatenate(page -> {
+                    List<WriteRequest> deletes = page.items().stream()
+                            .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
+                            .toList();
+                    return deleteInChunks(deletes).replaceWith(deletes.size());
+                })
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<Void> deleteInChunks(List<WriteRequest> deletes) {

@@ -1,7 +1,10 @@
 package dev.profileservice.profile;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +15,7 @@ import jakarta.validation.groups.Default;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.profileservice.api.Constraints;
+import dev.profileservice.api.Emails;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.StoredAs;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -31,6 +35,9 @@ public record ProfileInput(
         @StoredAs("preferences") @Size(max = 32) Map<@Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String, @Size(max = 256) @Pattern(regexp = Constraints.TEXT) String> preferences,
         @StoredAs(Attributes.SSN) @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) @Pattern(regexp = "[0-9]{3}-?[0-9]{2}-?[0-9]{4}", message = "must be 9 digits, as 123-45-6789") String ssn) {
 
+    /** The names of the writable fields, as a request body spells them. */
+    public static final Set<String> FIELDS = Arrays.stream(ProfileInput.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
 
     /** Fields a merge patch may not remove. */
     public static final Set<String> REQUIRED = Set.of("displayName");
@@ -42,8 +49,7 @@ public record ProfileInput(
     /** The same values as stored: email trimmed and lower-cased (as its blind index normalises it), SSN reduced to its digits. */
     public ProfileInput normalized() {
         String digits = ssn == null ? null : ssn.replace("-", "");
-        String mail = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
-        return new ProfileInput(displayName, avatarUrl, mail, phone, locale, preferences, digits);
+        return new ProfileInput(displayName, avatarUrl, Emails.normalized(email), phone, locale, preferences, digits);
     }
 
     /** The last four digits of the SSN, the only part of it that is ever read back. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.annotation.JsonView;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.profileservice.address.AddressService;
@@ -43,13 +44,11 @@ public class ProfileResource {
 
     private final ProfileService profiles;
     private final AddressService addresses;
-    private final PartitionEraser eraser;
     private final Caller caller;
 
-    ProfileResource(ProfileService profiles, AddressService addresses, PartitionEraser eraser, Caller caller) {
+    ProfileResource(ProfileService profiles, AddressService addresses, Caller caller) {
         this.profiles = profiles;
         this.addresses = addresses;
-        this.eraser = eraser;
         this.caller = caller;
     }
 
@@ -73,7 +72,8 @@ public class ProfileResource {
     @Consumes(MERGE_PATCH)
     @JsonView(Views.Owner.class)
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileInput.class)))
-    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch)
+            throws JsonProcessingException {
         Long expected = IfMatch.version(ifMatch);
         if (expected == null) {
             throw ProblemException.preconditionRequired();
@@ -84,7 +84,7 @@ public class ProfileResource {
     /** Erases the caller's whole partition: profile and addresses. */
     @DELETE
     public Uni<RestResponse<Void>> erase() {
-        return eraser.erase(caller.id()).map(count -> RestResponse.noContent());
+        return profiles.erase(caller.id()).map(count -> RestResponse.noContent());
     }
 
     @GET
@@ -97,10 +97,15 @@ public class ProfileResource {
                 .with(ProfileExport::new);
     }
 
-    private static RestResponse<Profile> written(ProfileService.Written written) {
-        RestResponse.ResponseBuilder<Profile> builder = written.created()
-                ? RestResponse.ResponseBuilder.<Profile> created(URI.create("/api/profile")).entity(written.profile())
-                : RestResponse.ResponseBuilder.ok(written.profile());
-        return builder.header(HttpHeaders.ETAG, written.profile().etag()).build();
+    /** 201 or 200 with the new ETag; a lost optimistic write is 428 (no If-Match, profile exists) or 412 (stale). */
+    private static RestResponse<Profile> written(Written written) {
+        Profile profile = written.profile();
+        RestResponse.ResponseBuilder<Profile> builder = switch (written.outcome()) {
+            case CREATED -> RestResponse.ResponseBuilder.<Profile> created(URI.create("/api/profile")).entity(profile);
+            case UPDATED -> RestResponse.ResponseBuilder.ok(profile);
+            case EXISTS -> throw ProblemException.preconditionRequired();
+            case STALE -> throw ProblemException.preconditionFailed();
+        };
+        return builder.header(HttpHeaders.ETAG, profile.etag()).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.profileservice.security;
 
+import jakarta.json.JsonString;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,7 +31,7 @@ public interface AccessTokenType {
         if (!enabled()) {
             return true;
         }
-        String text = actual instanceof jakarta.json.JsonString json ? json.getString() : actual instanceof String s ? s : null;
+        String text = actual instanceof JsonString json ? json.getString() : actual instanceof String s ? s : null;
         return value().equals(text);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -46,6 +47,7 @@ class AwsKmsAeadTest {
         final Aead key;
         final List<Object> requests = new ArrayList<>();
         boolean failing;
+        boolean closed;
 
         InMemoryKms() throws GeneralSecurityException {
             key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get())
@@ -91,6 +93,7 @@ class AwsKmsAeadTest {
 
         @Override
         public void close() {
+            closed = true;
         }
 
         interface Crypto<T> {
@@ -116,28 +119,7 @@ class AwsKmsAeadTest {
         InMemoryKms kms = new InMemoryKms();
         String uri = "aws-kms://" + ARN + "-registered";
         AwsKmsClient aws = new AwsKmsClient(() -> kms);
-        // KmsClients is global: register for this one URI only, so other tests still meet the default chain.
-        KmsClients.add(new com.google.crypto.tink.KmsClient() {
-            @Override
-            public boolean doesSupport(String keyUri) {
-                return uri.equals(keyUri);
-            }
-
-            @Override
-            public com.google.crypto.tink.KmsClient withCredentials(String path) {
-                return this;
-            }
-
-            @Override
-            public com.google.crypto.tink.KmsClient withDefaultCredentials() {
-                return this;
-            }
-
-            @Override
-            public Aead getAead(String keyUri) throws GeneralSecurityException {
-                return aws.getAead(keyUri);
-            }
-        });
+        FakeKmsClient.route(uri, aws);
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
         Aead kek = KmsClients.get(uri).getAead(uri);
         String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, new byte[0], AeadConfig2026.get());
@@ -146,6 +128,28 @@ class AwsKmsAeadTest {
         Aead loaded = AeadKeyset.load(new TestCrypto(Optional.of(base64), Optional.empty(), Optional.of(uri), false));
         byte[] sealed = handle.getPrimitive(AeadConfig2026.get(), Aead.class).encrypt(new byte[] { 7 }, new byte[0]);
         assertArrayEquals(new byte[] { 7 }, loaded.decrypt(sealed, new byte[0]));
+    }
+
+    @Test
+    void theKmsClientOpenedToLoadAKeysetIsClosedOnceTheKeysetIsLoaded() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        String uri = "aws-kms://" + ARN + "-closed";
+        FakeKmsClient.route(uri, new AwsKmsClient(() -> kms));
+        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
+        String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, KmsClients.get(uri).getAead(uri),
+                new byte[0], AeadConfig2026.get());
+
+        AeadKeyset.load(new TestCrypto(Optional.of(base64(json)), Optional.empty(), Optional.of(uri), false));
+        assertTrue(kms.closed, "closed after loading");
+
+        kms.closed = false;
+        assertThrows(IllegalStateException.class,
+                () -> AeadKeyset.load(new TestCrypto(Optional.of(base64("{}")), Optional.empty(), Optional.of(uri), false)));
+        assertTrue(kms.closed, "closed even when the keyset does not open");
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

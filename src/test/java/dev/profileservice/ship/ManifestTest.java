@@ -31,9 +31,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class ManifestTest {
 
-    private static final String SECRET_NAME = "profile-service-crypto";
     private static final int OTLP_GRPC_PORT = 4317;
-    private static final Set<String> SECRET_ENV = Set.of("PROFILE_CRYPTO_KEYSET", "PROFILE_CRYPTO_INDEX_KEYSET");
+    /** Each secret environment variable and the Secret it comes from. */
+    private static final Map<String, String> SECRET_ENV = Map.of(
+            "PROFILE_CRYPTO_KEYSET", "profile-service-crypto",
+            "PROFILE_CRYPTO_INDEX_KEYSET", "profile-service-crypto",
+            "QUARKUS_OIDC_CREDENTIALS_SECRET", "profile-service-oidc",
+            "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "profile-service-oidc",
+            "QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", "profile-service-oidc");
     private static final Pattern SECRET_LIKE_NAME = Pattern.compile("(?i).*(keyset|secret|password|passwd|private_?key|access_?key|api_?key|credentials?|token)");
 
     private static List<ObjectNode> render(String overlay) {
@@ -197,7 +202,7 @@ class ManifestTest {
     void keyMaterialIsOnlyReferencedFromTheSecretNeverWrittenDown(String overlay) {
         List<ObjectNode> resources = render(overlay);
         JsonNode container = container(resources);
-        Set<String> fromSecret = new HashSet<>();
+        Map<String, String> fromSecret = new java.util.HashMap<>();
         for (JsonNode env : container.path("env")) {
             String name = env.path("name").asText();
             if (SECRET_LIKE_NAME.matcher(name).matches()) {
@@ -205,11 +210,11 @@ class ManifestTest {
             }
             JsonNode ref = env.path("valueFrom").path("secretKeyRef");
             if (!ref.isMissingNode()) {
-                assertEquals(SECRET_NAME, ref.path("name").asText(), name + " secret name");
-                fromSecret.add(name);
+                assertEquals(name, ref.path("key").asText(), name + " key in its Secret");
+                fromSecret.put(name, ref.path("name").asText());
             }
         }
-        assertEquals(SECRET_ENV, fromSecret, "both keysets come from the Secret by reference");
+        assertEquals(SECRET_ENV, fromSecret, "the keysets and the OIDC session secrets come from their Secrets by reference");
         for (JsonNode from : container.path("envFrom")) {
             assertTrue(from.has("configMapRef"), "envFrom only from the ConfigMap");
         }
@@ -233,6 +238,19 @@ class ManifestTest {
         assertFalse(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText().equals("any"), "prod never accepts any audience");
         String referenced = container(resources).path("envFrom").get(0).path("configMapRef").path("name").asText();
         assertEquals(configMap.path("metadata").path("name").asText(), referenced);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void forwardedHeadersAreTrustedFromTheIngressOnly(String overlay) {
+        JsonNode data = KustomizeRenderer.ofKind(render(overlay), "ConfigMap").get(0).path("data");
+        assertEquals("true", data.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
+        assertEquals("true", data.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
+        String trusted = data.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText();
+        assertFalse(trusted.isBlank(), overlay + ": forwarded headers from anyone would let a client fake https and its host");
+        for (String range : trusted.split(",")) {
+            assertFalse(range.strip().endsWith("/0"), "not the whole internet: " + range);
+        }
     }
 
     @Test

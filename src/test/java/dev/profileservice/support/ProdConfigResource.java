@@ -8,7 +8,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * What an operator gives the packaged service in prod, for the integration tests of the jar:
- * a keyset (as from a Secret), static local credentials for dynalite, and a loopback bind.
+ * a keyset (as from a Secret), the browser session's two secrets (the client secret comes with
+ * {@link OidcServerResource}, the IdP's record of the client), static local credentials for
+ * dynalite, and a loopback bind.
  * The table is created by the bootstrap here only because dynalite starts empty.
  */
 public class ProdConfigResource implements QuarkusTestResourceLifecycleManager {
@@ -19,6 +21,8 @@ public class ProdConfigResource implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "profile.crypto.keyset", KeysetTool.generate("aead"),
                     "profile.crypto.index-keyset", KeysetTool.generate("prf"),
+                    "quarkus.oidc.token-state-manager.encryption-secret", OidcCodeFlow.randomSecret(),
+                    "quarkus.oidc.authentication.state-secret", OidcCodeFlow.randomSecret(),
                     "profile.bootstrap.create-table", "true",
                     "quarkus.http.host", "127.0.0.1",
                     "quarkus.dynamodb.aws.region", "us-east-1",

@@ -1,4 +1,4 @@
-package dev.profileservice.dynamo;
+package dev.profileservice.crypto;
 
 import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +15,9 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig2026;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+
+import dev.profileservice.dynamo.Attributes;
+import dev.profileservice.dynamo.ItemKey;
 
 /**
  * The cost encryption at rest adds to one item: sealing and opening every encrypted attribute

@@ -1,0 +1,25 @@
+package dev.profileservice.error;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/** Problem responses answered by Vert.x routes, before any JAX-RS resource or mapper is involved. */
+public final class RouteProblems {
+
+    private RouteProblems() {
+    }
+
+    /** Ends the exchange with a client-error problem: a safe detail and a fresh errorId. */
+    public static void send(RoutingContext context, int status, String detail, boolean closeConnection) {
+        Problem problem = Problems.body(status, detail, Problems.newErrorId());
+        var response = context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        if (closeConnection) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(Json.encode(problem));
+    }
+}
