@@ -48,46 +48,55 @@ final class AllowListSpanProcessor implements FinishedSpanProcessor {
         return delegate.forceFlush();
     }
 
-    /** A finished span seen through the allow-list, computed once. */
+    /**
+     * A finished span seen through the allow-list. Its data is filtered once, when first read: a
+     * processor that only checks the sampled flag, or drops the span, costs no filtering.
+     */
     private static final class View implements ReadableSpan {
 
         private final ReadableSpan span;
-        private final SpanData data;
+        private SpanData data;
 
         View(ReadableSpan span) {
             this.span = span;
-            this.data = AllowedSpanData.of(span.toSpanData());
+        }
+
+        private SpanData data() {
+            if (data == null) {
+                data = AllowedSpanData.of(span.toSpanData());
+            }
+            return data;
         }
 
         @Override
         public SpanContext getSpanContext() {
-            return data.getSpanContext();
+            return AllowedSpanData.withoutTraceState(span.getSpanContext());
         }
 
         @Override
         public SpanContext getParentSpanContext() {
-            return data.getParentSpanContext();
+            return AllowedSpanData.withoutTraceState(span.getParentSpanContext());
         }
 
         @Override
         public String getName() {
-            return data.getName();
+            return data().getName();
         }
 
         @Override
         public SpanData toSpanData() {
-            return data;
+            return data();
         }
 
         @Override
         @SuppressWarnings("deprecation")
         public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
-            return data.getInstrumentationLibraryInfo();
+            return span.getInstrumentationLibraryInfo();
         }
 
         @Override
         public InstrumentationScopeInfo getInstrumentationScopeInfo() {
-            return data.getInstrumentationScopeInfo();
+            return span.getInstrumentationScopeInfo();
         }
 
         @Override
@@ -102,12 +111,12 @@ final class AllowListSpanProcessor implements FinishedSpanProcessor {
 
         @Override
         public SpanKind getKind() {
-            return data.getKind();
+            return span.getKind();
         }
 
         @Override
         public <T> T getAttribute(AttributeKey<T> key) {
-            return data.getAttributes().get(key);
+            return data().getAttributes().get(key);
         }
     }
 }

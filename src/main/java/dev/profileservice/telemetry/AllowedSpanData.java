@@ -120,7 +120,7 @@ final class AllowedSpanData extends DelegatingSpanData {
         return Resource.create(SpanAllowList.resourceAttributes(resource.getAttributes()), resource.getSchemaUrl());
     }
 
-    private static SpanContext withoutTraceState(SpanContext context) {
+    static SpanContext withoutTraceState(SpanContext context) {
         if (context.getTraceState().isEmpty()) {
             return context;
         }

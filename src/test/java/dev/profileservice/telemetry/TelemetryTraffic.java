@@ -27,6 +27,9 @@ abstract class TelemetryTraffic extends ApiTest {
     static final String LEGACY_EMAIL = "8d2e4b71@legacy.example.org";
     /** A caller-chosen user id in a path: a raw path must never become a span name or a metric label. */
     static final String PATH_USER = "path-user-" + "7f3a9c";
+    /** Values a caller puts in baggage and tracestate headers (their formats allow no '@'). */
+    static final String BAGGAGE_VALUE = "baggage-secret-" + "4b1d";
+    static final String TRACESTATE_VALUE = "tracestate-secret-" + "77e1";
     /** The sampled trace a caller sends {@code GET /api/profile} in (W3C traceparent). */
     static final String CALLER_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     static final String CALLER_SPAN_ID = "b7ad6b7169203331";
@@ -36,7 +39,8 @@ abstract class TelemetryTraffic extends ApiTest {
     /** Every value that must not appear anywhere in exported telemetry. */
     List<String> planted() {
         List<String> all = new ArrayList<>(Faults.plantedValues());
-        all.addAll(List.of(EMAIL, PHONE, SSN, DISPLAY_NAME, LEGACY_EMAIL, PATH_USER, Tokens.ALICE, Tokens.BOB,
+        all.addAll(List.of(EMAIL, PHONE, SSN, DISPLAY_NAME, LEGACY_EMAIL, PATH_USER, BAGGAGE_VALUE, TRACESTATE_VALUE,
+                Tokens.ALICE, Tokens.BOB,
                 Tokens.ADMIN, Faults.ITEM_IN_ERROR, Faults.SECRET_IN_CAUSE, PLANTED_PASSWORD_HASH, PLANTED_SSN,
                 PLANTED_NOTES, PLANTED_FLAG, "alice@example.org", "+14155552671", "123-45-6789"));
         for (String token : tokens) {
@@ -107,8 +111,8 @@ abstract class TelemetryTraffic extends ApiTest {
     /** A request that arrives inside a caller's sampled trace, with baggage and tracestate full of personal data. */
     private static RequestSpecification traced(RequestSpecification request) {
         return request.header("traceparent", "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01")
-                .header("tracestate", "leak=" + EMAIL.replace("@", "_at_"))
-                .header("baggage", "enduser.id=" + Tokens.ALICE + ",email=" + EMAIL.replace("@", "%40"))
+                .header("tracestate", "leak=" + TRACESTATE_VALUE)
+                .header("baggage", "enduser.id=" + Tokens.ALICE + ",note=" + BAGGAGE_VALUE)
                 .header("X-Planted", EMAIL)
                 .queryParam("access_token", Faults.AWS_SECRET);
     }
