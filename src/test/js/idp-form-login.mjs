@@ -13,11 +13,19 @@ export async function signIn(page, { username, password }, appOrigin) {
   ]);
 }
 
-/** After the app sent the browser to the IdP's end-session endpoint: confirm if the IdP asks to. */
+/**
+ * After the app sent the browser to the IdP's end-session endpoint: confirm if the IdP asks to.
+ * Waits for whichever comes first, the app's signed-out page or the IdP's confirm button: right
+ * after the click the browser may still show the app's page.
+ */
 export async function confirmSignOut(page, appOrigin) {
-  if (new URL(page.url()).origin === appOrigin) return;
+  const signedOut = (url) => url.origin === appOrigin && url.pathname.endsWith('/signed-out.html');
   const confirm = page.locator('#kc-logout');
-  if (await confirm.count()) {
-    await Promise.all([page.waitForURL((url) => url.origin === appOrigin, { timeout: 20000 }), confirm.click()]);
+  const outcome = await Promise.race([
+    page.waitForURL(signedOut, { timeout: 20000 }).then(() => 'signed-out', () => 'timeout'),
+    confirm.waitFor({ state: 'visible', timeout: 20000 }).then(() => 'confirm', () => 'timeout'),
+  ]);
+  if (outcome === 'confirm') {
+    await Promise.all([page.waitForURL(signedOut, { timeout: 20000 }), confirm.click()]);
   }
 }

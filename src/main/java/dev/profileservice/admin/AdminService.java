@@ -5,12 +5,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.api.Views;
+import dev.profileservice.error.ErrorIds;
 import dev.profileservice.profile.Profile;
 import dev.profileservice.profile.ProfileRepository;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class AdminService {
+
+    static final String READ = "admin.profile.read";
+    static final String LOOKUP = "admin.profile.lookup_by_email";
 
     private final ProfileRepository profiles;
     private final AuditLog audit;
@@ -22,11 +26,14 @@ public class AdminService {
 
     public Uni<Profile> profile(String actor, String userId) {
         return profiles.find(userId, Views.Admin.class, false)
-                .invoke(found -> audit.adminRead(actor, "admin.profile.read", userId, found == null ? "not_found" : "found"))
-                .onFailure().invoke(e -> audit.adminRead(actor, "admin.profile.read", userId, "error"));
+                .invoke(found -> audit.adminRead(actor, READ, userId, found == null ? AuditLog.NOT_FOUND : AuditLog.FOUND))
+                .onFailure().invoke(e -> audit.adminReadFailed(actor, READ, userId, ErrorIds.of(e)));
     }
 
-    /** Lookup through the keys-only email index, then one Admin-projected GetItem per owner found. */
+    /**
+     * Lookup through the keys-only email index, then one Admin-projected GetItem per owner found. One audit event
+     * per person read; the searched email is never recorded.
+     */
     public Uni<List<Profile>> byEmail(String actor, String email) {
         return profiles.ownersByEmail(email)
                 .flatMap(owners -> owners.isEmpty()
@@ -35,9 +42,12 @@ public class AdminService {
                                 .map(owner -> profiles.find(owner, Views.Admin.class, false)).toList())
                                 .andFailFast()
                                 .map(found -> found.stream().filter(p -> p != null).toList()))
-                .invoke(found -> audit.adminRead(actor, "admin.profile.lookup_by_email",
-                        found.isEmpty() ? "-" : String.join(",", found.stream().map(Profile::userId).toList()),
-                        found.isEmpty() ? "not_found" : "found"))
-                .onFailure().invoke(e -> audit.adminRead(actor, "admin.profile.lookup_by_email", "-", "error"));
+                .invoke(found -> {
+                    if (found.isEmpty()) {
+                        audit.adminRead(actor, LOOKUP, null, AuditLog.NOT_FOUND);
+                    }
+                    found.forEach(profile -> audit.adminRead(actor, LOOKUP, profile.userId(), AuditLog.FOUND));
+                })
+                .onFailure().invoke(e -> audit.adminReadFailed(actor, LOOKUP, null, ErrorIds.of(e)));
     }
 }

@@ -17,8 +17,10 @@ import dev.profileservice.crypto.AeadKeyset;
 /**
  * Turns the position where a page ended (the sort key of its last item) into an opaque cursor
  * and back. The cursor is sealed with the service's AEAD; its associated data binds it to the
- * owner and the endpoint, so a cursor that was tampered with, replayed by another user, used on
- * another endpoint or expired does not open. The raw key never leaves the service.
+ * data set's logical name ({@code profile.crypto.context}, not the table, which a restore
+ * renames), the owner and the endpoint, so a cursor that was tampered with, replayed by another
+ * user, used on another endpoint or data set, or expired does not open. The raw key never
+ * leaves the service.
  */
 @ApplicationScoped
 public class CursorSealer {
@@ -46,7 +48,7 @@ public class CursorSealer {
         long expires = clock.instant().plus(config.cursor().ttl()).getEpochSecond();
         ByteBuffer plain = ByteBuffer.allocate(Long.BYTES + sk.length).putLong(expires).put(sk);
         try {
-            byte[] sealed = keyset.aead().encrypt(plain.array(), binding(ownerId, endpoint));
+            byte[] sealed = keyset.aead().encrypt(plain.array(), binding(config.crypto().context(), ownerId, endpoint));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal cursor", e);
@@ -59,7 +61,8 @@ public class CursorSealer {
             return Optional.empty();
         }
         try {
-            byte[] plain = keyset.aead().decrypt(Base64.getUrlDecoder().decode(cursor), binding(ownerId, endpoint));
+            byte[] plain = keyset.aead().decrypt(Base64.getUrlDecoder().decode(cursor),
+                    binding(config.crypto().context(), ownerId, endpoint));
             ByteBuffer buffer = ByteBuffer.wrap(plain);
             long expires = buffer.getLong();
             if (clock.instant().getEpochSecond() > expires) {
@@ -71,7 +74,8 @@ public class CursorSealer {
         }
     }
 
-    private static byte[] binding(String ownerId, String endpoint) {
-        return ("profile-service/cursor/v1\u0000" + endpoint + "\u0000" + ownerId).getBytes(StandardCharsets.UTF_8);
+    private static byte[] binding(String context, String ownerId, String endpoint) {
+        return ("profile-service/cursor/v2\u0000" + context + "\u0000" + endpoint + "\u0000" + ownerId)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

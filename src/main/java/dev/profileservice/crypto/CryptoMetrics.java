@@ -15,6 +15,7 @@ public class CryptoMetrics {
     static final String LEGACY_PLAINTEXT_READS = "profile.crypto.legacy.plaintext.reads";
     static final String READS = "profile.crypto.reads";
     static final String DECRYPT_FAILURES = "profile.crypto.decrypt.failures";
+    static final String LEGACY_PLAINTEXT_REFUSED = "profile.crypto.legacy.plaintext.refused";
 
     private final MeterRegistry registry;
 
@@ -29,6 +30,11 @@ public class CryptoMetrics {
     /** A ciphertext that did not open for its place: a wrong key, a copied value or tampering. */
     public void decryptFailure(String attribute) {
         registry.counter(DECRYPT_FAILURES, "attribute", attribute).increment();
+    }
+
+    /** Plaintext found in an encrypted attribute while it is no longer accepted: a downgrade, or a missed item. */
+    public void legacyPlaintextRefused(String attribute) {
+        registry.counter(LEGACY_PLAINTEXT_REFUSED, "attribute", attribute).increment();
     }
 
     /** One item read that holds at least one ciphertext sealed with this key. */

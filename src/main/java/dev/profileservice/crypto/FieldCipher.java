@@ -17,8 +17,9 @@ import dev.profileservice.dynamo.ItemKey;
 
 /**
  * Seals and opens one attribute value with the service's AEAD. The associated data binds the
- * ciphertext to its table, item key and attribute, so a ciphertext copied into another
- * user's item, another item or another attribute does not open.
+ * ciphertext to the data set's logical name ({@code profile.crypto.context}, never the physical
+ * table name, which a restore changes), its item key and attribute, so a ciphertext copied into
+ * another user's item, another item or another attribute does not open.
  */
 @ApplicationScoped
 public class FieldCipher {
@@ -30,17 +31,17 @@ public class FieldCipher {
     private static final int PREFIX_LENGTH = 5;
 
     private final Aead aead;
-    private final String table;
+    private final String context;
     private volatile String primaryKeyId;
 
     @Inject
     FieldCipher(AeadKeyset keyset, ProfileConfig config) {
-        this(keyset.aead(), config.table());
+        this(keyset.aead(), config.crypto().context());
     }
 
-    FieldCipher(Aead aead, String table) {
+    FieldCipher(Aead aead, String context) {
         this.aead = aead;
-        this.table = table;
+        this.context = context;
     }
 
     public byte[] encrypt(String plaintext, ItemKey key, String attribute) {
@@ -92,7 +93,7 @@ public class FieldCipher {
     /** Each part is length-prefixed, so no user id or sort key can be crafted to shift the boundaries. */
     private byte[] associatedData(ItemKey key, String attribute) {
         List<byte[]> parts = new ArrayList<>();
-        for (String part : new String[] { DOMAIN, table, key.userId(), key.sortKey(), attribute }) {
+        for (String part : new String[] { DOMAIN, context, key.userId(), key.sortKey(), attribute }) {
             parts.add(part.getBytes(StandardCharsets.UTF_8));
         }
         ByteBuffer buffer = ByteBuffer.allocate(parts.stream().mapToInt(p -> Integer.BYTES + p.length).sum());

@@ -10,7 +10,10 @@ import dev.profileservice.dynamo.ItemKey;
 public class UnreadableAttributeException extends RuntimeException {
 
     public UnreadableAttributeException(String attribute, ItemKey key) {
-        super("attribute " + attribute + " of item (user_id=" + key.userId() + ", sk=" + key.sortKey()
-                + ") cannot be decrypted");
+        this(attribute, key, "cannot be decrypted");
+    }
+
+    protected UnreadableAttributeException(String attribute, ItemKey key, String why) {
+        super("attribute " + attribute + " of item (user_id=" + key.userId() + ", sk=" + key.sortKey() + ") " + why);
     }
 }

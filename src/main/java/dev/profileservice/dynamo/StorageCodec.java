@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.profileservice.crypto.CryptoMetrics;
 import dev.profileservice.crypto.EmailIndex;
 import dev.profileservice.crypto.FieldCipher;
+import dev.profileservice.crypto.LegacyPlaintext;
 import dev.profileservice.crypto.UnreadableAttributeException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,11 +35,13 @@ public class StorageCodec {
     private final FieldCipher cipher;
     private final EmailIndex emailIndex;
     private final CryptoMetrics metrics;
+    private final LegacyPlaintext legacyPlaintext;
 
-    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics) {
+    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics, LegacyPlaintext legacyPlaintext) {
         this.cipher = cipher;
         this.emailIndex = emailIndex;
         this.metrics = metrics;
+        this.legacyPlaintext = legacyPlaintext;
     }
 
     /**
@@ -108,7 +111,7 @@ public class StorageCodec {
         return toAttribute(value);
     }
 
-    /** An encrypted attribute as plaintext S: Binary is opened, legacy S passes through and is counted. */
+    /** An encrypted attribute as plaintext S: Binary is opened; legacy S is served or refused by {@link LegacyPlaintext}. */
     private AttributeValue opened(String attribute, AttributeValue value, ItemKey key, Set<String> keyIds) {
         if (!Attributes.ENCRYPTED.contains(attribute)) {
             return value;
@@ -124,7 +127,7 @@ public class StorageCodec {
             }
         }
         if (value.s() != null) {
-            metrics.legacyPlaintextRead(attribute);
+            legacyPlaintext.admit(attribute, key);
         }
         return value;
     }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.profileservice.crypto.UnreadableAttributeException;
+import dev.profileservice.logging.ValueFreeMessages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -58,7 +59,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> wrongType(MismatchedInputException e) {
-        String field = jsonPath(e);
+        String field = ValueFreeMessages.path(e);
         return Problems.client(400, field.isEmpty() ? "the body does not have the expected shape"
                 : "field '" + field + "' has the wrong type", e);
     }
@@ -157,20 +158,8 @@ public class ProblemMappers {
         return properties.isEmpty() ? safeName(parameter) : properties.toString();
     }
 
-    private static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? safeName(r.getFieldName()) : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
-
     /** Field names come from the request: keep them short and printable before echoing them. */
     static String safeName(String name) {
-        if (name == null) {
-            return "";
-        }
-        String cleaned = name.codePoints().filter(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-'))
-                .limit(64)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return cleaned.isEmpty() ? "?" : cleaned;
+        return ValueFreeMessages.safeName(name);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import com.google.crypto.tink.aead.AeadConfig2026;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsAsyncClient;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
@@ -35,8 +37,9 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
  * The SDK v2 AWS KMS adapter against an in-memory stand-in for the KMS API: what it sends
- * (key id, encryption context), that a KMS-wrapped keyset opens through it, and that KMS
- * error text (which names ARNs and accounts) never surfaces.
+ * (key id, encryption context), the region it calls (the key ARN's), that it accepts a
+ * decryption only from the configured key, that it closes every client, that a KMS-wrapped
+ * keyset opens through it, and that KMS error text (which names ARNs and accounts) never surfaces.
  */
 class AwsKmsAeadTest {
 
@@ -46,8 +49,20 @@ class AwsKmsAeadTest {
     static final class InMemoryKms implements KmsAsyncClient {
         final Aead key;
         final List<Object> requests = new ArrayList<>();
+        final List<Region> regions = new ArrayList<>();
         boolean failing;
-        boolean closed;
+        String answeringKeyId;
+        int opened;
+        int closed;
+
+        /** A client factory as the adapter uses it: records the region and counts open clients. */
+        Function<Region, KmsAsyncClient> factory() {
+            return region -> {
+                regions.add(region);
+                opened++;
+                return this;
+            };
+        }
 
         InMemoryKms() throws GeneralSecurityException {
             key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get())
@@ -65,7 +80,7 @@ class AwsKmsAeadTest {
         @Override
         public CompletableFuture<DecryptResponse> decrypt(DecryptRequest request) {
             requests.add(request);
-            return call(() -> DecryptResponse.builder().keyId(request.keyId()).plaintext(SdkBytes.fromByteArray(
+            return call(() -> DecryptResponse.builder().keyId(answeringKeyId != null ? answeringKeyId : request.keyId()).plaintext(SdkBytes.fromByteArray(
                     key.decrypt(request.ciphertextBlob().asByteArray(), bound(request.keyId(), request.encryptionContext()))))
                     .build());
         }
@@ -93,7 +108,7 @@ class AwsKmsAeadTest {
 
         @Override
         public void close() {
-            closed = true;
+            closed++;
         }
 
         interface Crypto<T> {
@@ -104,7 +119,7 @@ class AwsKmsAeadTest {
     @Test
     void sealsWithTheKeyArnAndTheAssociatedDataAsHexEncryptionContext() throws Exception {
         InMemoryKms kms = new InMemoryKms();
-        Aead aead = new AwsKmsClient(() -> kms).getAead("aws-kms://" + ARN);
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
         byte[] aad = { 1, 2, (byte) 0xff };
         byte[] sealed = aead.encrypt("keyset".getBytes(StandardCharsets.UTF_8), aad);
         assertArrayEquals("keyset".getBytes(StandardCharsets.UTF_8), aead.decrypt(sealed, aad));
@@ -118,7 +133,7 @@ class AwsKmsAeadTest {
     void keysetEncryptedUnderAnAwsKmsKeyLoadsThroughTheRegisteredClient() throws Exception {
         InMemoryKms kms = new InMemoryKms();
         String uri = "aws-kms://" + ARN + "-registered";
-        AwsKmsClient aws = new AwsKmsClient(() -> kms);
+        AwsKmsClient aws = new AwsKmsClient(kms.factory());
         FakeKmsClient.route(uri, aws);
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
         Aead kek = KmsClients.get(uri).getAead(uri);
@@ -134,18 +149,19 @@ class AwsKmsAeadTest {
     void theKmsClientOpenedToLoadAKeysetIsClosedOnceTheKeysetIsLoaded() throws Exception {
         InMemoryKms kms = new InMemoryKms();
         String uri = "aws-kms://" + ARN + "-closed";
-        FakeKmsClient.route(uri, new AwsKmsClient(() -> kms));
+        FakeKmsClient.route(uri, new AwsKmsClient(kms.factory()));
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
         String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, KmsClients.get(uri).getAead(uri),
                 new byte[0], AeadConfig2026.get());
 
+        int opened = kms.opened;
         AeadKeyset.load(new TestCrypto(Optional.of(base64(json)), Optional.empty(), Optional.of(uri), false));
-        assertTrue(kms.closed, "closed after loading");
+        assertTrue(kms.opened > opened, "loading used KMS");
+        assertEquals(kms.opened, kms.closed, "closed after loading");
 
-        kms.closed = false;
         assertThrows(IllegalStateException.class,
                 () -> AeadKeyset.load(new TestCrypto(Optional.of(base64("{}")), Optional.empty(), Optional.of(uri), false)));
-        assertTrue(kms.closed, "closed even when the keyset does not open");
+        assertEquals(kms.opened, kms.closed, "closed even when the keyset does not open");
     }
 
     private static String base64(String text) {
@@ -156,7 +172,7 @@ class AwsKmsAeadTest {
     void kmsErrorTextNeverSurfaces() throws Exception {
         InMemoryKms kms = new InMemoryKms();
         kms.failing = true;
-        Aead aead = new AwsKmsClient(() -> kms).getAead("aws-kms://" + ARN);
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
         GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> aead.decrypt(new byte[] { 1 }, null));
         assertFalse(e.getMessage().contains("111122223333"), e.getMessage());
         assertFalse(e.getMessage().contains("arn:"), e.getMessage());
@@ -164,10 +180,58 @@ class AwsKmsAeadTest {
 
     @Test
     void onlyAwsKmsUrisAreSupported() throws Exception {
-        AwsKmsClient client = new AwsKmsClient(() -> {
+        AwsKmsClient client = new AwsKmsClient(region -> {
             throw new AssertionError("no client needed");
         });
         assertFalse(client.doesSupport("gcp-kms://projects/x"));
         assertThrows(GeneralSecurityException.class, () -> client.getAead("fake-kms://x"));
+        // the region must come from a key ARN: an alias, a bare key id or a foreign ARN is refused up front
+        for (String key : List.of("alias/profile", "1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws:kms:eu-west-1:111122223333:alias/profile", "arn:aws:s3:::bucket")) {
+            assertThrows(GeneralSecurityException.class, () -> client.getAead("aws-kms://" + key), key);
+        }
+    }
+
+    @Test
+    void theRegionIsTheKeyArnsNotAwsRegion() throws Exception {
+        String previous = System.getProperty("aws.region");
+        System.setProperty("aws.region", "us-east-1"); // what AWS_REGION would say; the ARN must win
+        try {
+            InMemoryKms kms = new InMemoryKms();
+            Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
+            aead.decrypt(aead.encrypt(new byte[] { 1 }, null), null);
+            String other = ARN.replace("eu-west-1", "ap-southeast-2");
+            new AwsKmsClient(kms.factory()).getAead("aws-kms://" + other).encrypt(new byte[] { 1 }, null);
+            assertEquals(List.of(Region.EU_WEST_1, Region.EU_WEST_1, Region.AP_SOUTHEAST_2), kms.regions);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("aws.region");
+            } else {
+                System.setProperty("aws.region", previous);
+            }
+        }
+    }
+
+    @Test
+    void aDecryptAnsweredForAnotherKeyIsRefused() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
+        byte[] sealed = aead.encrypt(new byte[] { 7 }, null);
+        kms.answeringKeyId = ARN.replace("1234abcd", "9999ffff");
+        GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> aead.decrypt(sealed, null));
+        assertFalse(e.getMessage().contains("arn:"), e.getMessage());
+        kms.answeringKeyId = null;
+        assertArrayEquals(new byte[] { 7 }, aead.decrypt(sealed, null));
+    }
+
+    @Test
+    void everySdkClientIsClosedAfterItsCallEvenWhenItFails() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
+        aead.decrypt(aead.encrypt(new byte[] { 1 }, null), null);
+        kms.failing = true;
+        assertThrows(GeneralSecurityException.class, () -> aead.decrypt(new byte[] { 1 }, null));
+        assertEquals(3, kms.opened);
+        assertEquals(kms.opened, kms.closed, "every client opened is closed");
     }
 }

@@ -20,16 +20,17 @@ import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.ItemKey;
 import io.quarkus.logging.Log;
 
-/** The field cipher without Quarkus: bindings, key rotation, and the key id the metrics report. */
+/** The field cipher without Quarkus: bindings (logical name, item, attribute), key rotation, and the key id the metrics report. */
 class FieldCipherTest {
 
-    private static final String TABLE = "UserProfiles";
+    private static final String CONTEXT = "UserProfiles";
     private static final ItemKey ALICE = ItemKey.profile("alice-sub");
     private static final String EMAIL = "alice@example.org";
 
     @Test
-    void ciphertextOpensOnlyForItsTableUserSortKeyAndAttribute() throws Exception {
-        FieldCipher cipher = new FieldCipher(aead(newKeyset()), TABLE);
+    void ciphertextOpensOnlyForItsContextUserSortKeyAndAttribute() throws Exception {
+        Aead key = aead(newKeyset());
+        FieldCipher cipher = new FieldCipher(key, CONTEXT);
         byte[] sealed = cipher.encrypt(EMAIL, ALICE, Attributes.EMAIL);
         assertEquals(EMAIL, cipher.decrypt(sealed, ALICE, Attributes.EMAIL));
         assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains(EMAIL));
@@ -37,21 +38,24 @@ class FieldCipherTest {
         assertThrows(UnreadableAttributeException.class, () -> cipher.decrypt(sealed, ItemKey.profile("bob-sub"), Attributes.EMAIL));
         assertThrows(UnreadableAttributeException.class, () -> cipher.decrypt(sealed, ItemKey.address("alice-sub", "a1"), Attributes.EMAIL));
         assertThrows(UnreadableAttributeException.class, () -> cipher.decrypt(sealed, ALICE, Attributes.PHONE));
-        Aead sameKey = aead(newKeyset());
+        // the logical name is bound, not the instance: any service on the same data set opens it, no other does
+        assertEquals(EMAIL, new FieldCipher(key, CONTEXT).decrypt(sealed, ALICE, Attributes.EMAIL));
         assertThrows(UnreadableAttributeException.class,
-                () -> new FieldCipher(sameKey, "OtherTable").decrypt(sealed, ALICE, Attributes.EMAIL));
+                () -> new FieldCipher(key, "OtherDataSet").decrypt(sealed, ALICE, Attributes.EMAIL));
+        assertThrows(UnreadableAttributeException.class,
+                () -> new FieldCipher(aead(newKeyset()), CONTEXT).decrypt(sealed, ALICE, Attributes.EMAIL));
     }
 
     @Test
     void boundariesBetweenUserAndSortKeyCannotBeShifted() {
-        FieldCipher cipher = new FieldCipher(aead(newKeyset()), TABLE);
+        FieldCipher cipher = new FieldCipher(aead(newKeyset()), CONTEXT);
         byte[] sealed = cipher.encrypt(EMAIL, new ItemKey("a", "bPROFILE"), Attributes.EMAIL);
         assertThrows(UnreadableAttributeException.class, () -> cipher.decrypt(sealed, new ItemKey("ab", "PROFILE"), Attributes.EMAIL));
     }
 
     @Test
     void failureMessageNamesAttributeAndKeyButNoValue() {
-        FieldCipher cipher = new FieldCipher(aead(newKeyset()), TABLE);
+        FieldCipher cipher = new FieldCipher(aead(newKeyset()), CONTEXT);
         byte[] sealed = cipher.encrypt(EMAIL, ALICE, Attributes.EMAIL);
         UnreadableAttributeException e = assertThrows(UnreadableAttributeException.class,
                 () -> cipher.decrypt(sealed, ALICE, Attributes.PHONE));
@@ -62,7 +66,7 @@ class FieldCipherTest {
     @Test
     void afterRotationOldCiphertextsStillOpenAndNewOnesCarryTheNewPrimaryKeyId() throws Exception {
         KeysetHandle keyA = newKeyset();
-        byte[] sealedWithA = new FieldCipher(aead(keyA), TABLE).encrypt(EMAIL, ALICE, Attributes.EMAIL);
+        byte[] sealedWithA = new FieldCipher(aead(keyA), CONTEXT).encrypt(EMAIL, ALICE, Attributes.EMAIL);
         assertEquals(Optional.of(Integer.toUnsignedString(keyA.getPrimary().getId())), FieldCipher.keyId(sealedWithA));
 
         KeysetHandle rotated = KeysetHandle.newBuilder(keyA)
@@ -71,25 +75,25 @@ class FieldCipherTest {
                 .build();
         int keyB = rotated.getPrimary().getId();
         assertTrue(keyB != keyA.getPrimary().getId());
-        FieldCipher afterRotation = new FieldCipher(aead(rotated), TABLE);
+        FieldCipher afterRotation = new FieldCipher(aead(rotated), CONTEXT);
 
         assertEquals(EMAIL, afterRotation.decrypt(sealedWithA, ALICE, Attributes.EMAIL));
         byte[] sealedWithB = afterRotation.encrypt(EMAIL, ALICE, Attributes.EMAIL);
         assertEquals(Optional.of(Integer.toUnsignedString(keyB)), FieldCipher.keyId(sealedWithB));
         // A service still on the old keyset cannot open what the new primary sealed: roll the keyset out before writes use it.
         assertThrows(UnreadableAttributeException.class,
-                () -> new FieldCipher(aead(keyA), TABLE).decrypt(sealedWithB, ALICE, Attributes.EMAIL));
+                () -> new FieldCipher(aead(keyA), CONTEXT).decrypt(sealedWithB, ALICE, Attributes.EMAIL));
     }
 
     @Test
     void onlyCiphertextsOfKeysOtherThanThePrimaryNeedRotation() throws Exception {
         KeysetHandle keyA = newKeyset();
-        byte[] sealedWithA = new FieldCipher(aead(keyA), TABLE).encrypt(EMAIL, ALICE, Attributes.EMAIL);
+        byte[] sealedWithA = new FieldCipher(aead(keyA), CONTEXT).encrypt(EMAIL, ALICE, Attributes.EMAIL);
         KeysetHandle rotated = KeysetHandle.newBuilder(keyA)
                 .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
                 .setConfiguration(AeadConfig2026.get())
                 .build();
-        FieldCipher afterRotation = new FieldCipher(aead(rotated), TABLE);
+        FieldCipher afterRotation = new FieldCipher(aead(rotated), CONTEXT);
 
         assertEquals(Integer.toUnsignedString(rotated.getPrimary().getId()), afterRotation.primaryKeyId());
         assertTrue(afterRotation.sealedByOlderKey(sealedWithA));
@@ -106,7 +110,7 @@ class FieldCipherTest {
     /** Rough cost per profile (email, phone, ssn): logged for the report, never asserted. */
     @Test
     void logsRoughCostOfSealingAndOpeningAProfile() {
-        FieldCipher cipher = new FieldCipher(aead(newKeyset()), TABLE);
+        FieldCipher cipher = new FieldCipher(aead(newKeyset()), CONTEXT);
         int rounds = 20_000;
         long start = 0;
         for (int i = 0; i < rounds * 2; i++) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import dev.profileservice.api.Views;
 import dev.profileservice.crypto.EmailIndex;
 import dev.profileservice.crypto.FieldCipher;
+import dev.profileservice.crypto.LegacyPlaintext;
+import dev.profileservice.crypto.PlaintextRefusedException;
 import dev.profileservice.crypto.TestCiphers;
 import dev.profileservice.crypto.UnreadableAttributeException;
 import dev.profileservice.profile.Profile;
@@ -35,7 +37,8 @@ class StorageCodecTest {
     private final FieldCipher cipher = TestCiphers.fieldCipher(TestCiphers.aead(), "UserProfiles");
     private final EmailIndex emailIndex = TestCiphers.emailIndex();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final StorageCodec codec = new StorageCodec(cipher, emailIndex, TestCiphers.metrics(registry));
+    private final StorageCodec codec = new StorageCodec(cipher, emailIndex, TestCiphers.metrics(registry),
+            new LegacyPlaintext(TestCiphers.metrics(registry), true));
 
     @Test
     void writesSealPiiIndexTheEmailAndTouchOnlyThePresentFields() {
@@ -92,6 +95,21 @@ class StorageCodecTest {
         item.put("phone", AttributeValue.fromS("+442079460958"));
         assertEquals("+442079460958", codec.decode(PROFILE, Views.Owner.class, ALICE, item).phone());
         assertEquals(1.0, registry.get("profile.crypto.legacy.plaintext.reads").tag("attribute", "phone").counter().count());
+    }
+
+    @Test
+    void withTheSwitchOffLegacyPlaintextFailsClosedNamingAttributeAndKeyButNotTheValue() {
+        StorageCodec strict = new StorageCodec(cipher, emailIndex, TestCiphers.metrics(registry),
+                new LegacyPlaintext(TestCiphers.metrics(registry), false));
+        Map<String, AttributeValue> item = new HashMap<>(storedProfile());
+        item.put("phone", AttributeValue.fromS("+442079460958"));
+        UnreadableAttributeException e = assertThrows(PlaintextRefusedException.class,
+                () -> strict.decode(PROFILE, Views.Owner.class, ALICE, item));
+        assertTrue(e.getMessage().contains("phone") && e.getMessage().contains("alice-sub"), e.getMessage());
+        assertFalse(e.getMessage().contains("2079460958"), e.getMessage());
+        assertEquals(1.0, registry.get("profile.crypto.legacy.plaintext.refused").tag("attribute", "phone").counter().count());
+        assertEquals("alice@example.org", strict.decode(PROFILE, Views.Owner.class, ALICE, storedProfile()).email(),
+                "sealed values still open");
     }
 
     @Test

@@ -1,20 +1,18 @@
 package dev.profileservice.security;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.profileservice.support.AdminEndpoints;
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * Roles come from this client's roles only, Keycloak's {@code resource_access/<client-id>/roles}
@@ -29,9 +27,8 @@ class RolesTest extends ApiTest {
         plantLegacyProfile(Tokens.BOB);
         as(Tokens.user(Tokens.ADMIN, "carol", Set.of("admin"))).get("/api/admin/profiles/" + Tokens.BOB)
                 .then().statusCode(200);
-        List<String> endpoints = adminEndpoints();
-        for (String endpoint : endpoints) {
-            int status = call(Tokens.admin(), endpoint).statusCode();
+        for (String endpoint : AdminEndpoints.all(Tokens.BOB)) {
+            int status = AdminEndpoints.call(Tokens.admin(), endpoint).statusCode();
             assertTrue(status != 401 && status != 403 && status < 500, endpoint + " answered " + status);
         }
     }
@@ -41,8 +38,8 @@ class RolesTest extends ApiTest {
         plantLegacyProfile(Tokens.BOB);
         String realmAdmin = Tokens.claims(Tokens.ADMIN, "carol")
                 .claim("realm_access", Map.of("roles", List.of("admin", "user"))).sign();
-        for (String endpoint : adminEndpoints()) {
-            call(realmAdmin, endpoint).then().statusCode(403).contentType("application/problem+json");
+        for (String endpoint : AdminEndpoints.all(Tokens.BOB)) {
+            AdminEndpoints.call(realmAdmin, endpoint).then().statusCode(403).contentType("application/problem+json");
         }
         // The same user with the client role gets in: the 403 is about where the role sits.
         as(Tokens.admin()).get("/api/admin/profiles/" + Tokens.BOB).then().statusCode(200);
@@ -58,9 +55,9 @@ class RolesTest extends ApiTest {
                 .claim("resource_access", Map.of("other-client", Map.of("roles", List.of("admin")),
                         Tokens.AUDIENCE, Map.of("roles", List.of("user"))))
                 .groups(Set.of("admin")).sign();
-        for (String endpoint : adminEndpoints()) {
-            call(groupsAdmin, endpoint).then().statusCode(403);
-            call(sneaky, endpoint).then().statusCode(403);
+        for (String endpoint : AdminEndpoints.all(Tokens.BOB)) {
+            AdminEndpoints.call(groupsAdmin, endpoint).then().statusCode(403);
+            AdminEndpoints.call(sneaky, endpoint).then().statusCode(403);
         }
     }
 
@@ -71,27 +68,5 @@ class RolesTest extends ApiTest {
         assertFalse(rawItem(Tokens.ALICE, "PROFILE").isEmpty());
         assertTrue(rawPartition("alice").isEmpty());
         assertTrue(rawPartition("alice@example.org").isEmpty());
-    }
-
-    /** "METHOD path" of every operation under /api/admin, path parameters filled with bob's id. */
-    static List<String> adminEndpoints() {
-        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
-        List<String> endpoints = new ArrayList<>();
-        paths.forEach((path, operations) -> {
-            if (path.startsWith("/api/admin")) {
-                operations.keySet().stream().filter(m -> m.matches("get|put|post|patch|delete"))
-                        .forEach(m -> endpoints.add(m.toUpperCase() + " " + path.replaceAll("\\{[^}]+}", Tokens.BOB)));
-            }
-        });
-        assertTrue(endpoints.size() >= 2, "admin endpoints found in /q/openapi: " + endpoints);
-        return endpoints;
-    }
-
-    /** One call with a plausible query and body, so that only authorization decides a refusal. */
-    static Response call(String token, String endpoint) {
-        String[] parts = endpoint.split(" ", 2);
-        return as(token).queryParam("email", "bob@example.org").body("{\"email\": \"bob@example.org\"}")
-                .request(parts[0], parts[1]);
     }
 }

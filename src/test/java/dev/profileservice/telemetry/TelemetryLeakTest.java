@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,18 +12,17 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.profileservice.support.Management;
+import dev.profileservice.support.ServiceLog;
 import dev.profileservice.support.SpanCapture;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * The spans the service hands its exporters, and the metrics it serves, after traffic full of
@@ -74,21 +72,21 @@ class TelemetryLeakTest extends TelemetryTraffic {
 
         ObjectMapper json = new ObjectMapper();
         JsonNode audit = null;
-        for (String line : Files.readAllLines(Path.of("target", "service-test.log"), StandardCharsets.UTF_8)) {
-            JsonNode node = json.readTree(line);
-            if (node.path("message").asText().contains("audit action=admin.profile.read")
-                    && node.path("mdc").path("traceId").asText().equals(server.getTraceId())) {
-                audit = node;
+        for (String line : ServiceLog.lines()) {
+            JsonNode record = json.readTree(line);
+            if ("audit".equals(record.path("loggerName").asText())
+                    && record.path("mdc").path("traceId").asText().equals(server.getTraceId())) {
+                audit = record;
             }
         }
-        assertTrue(audit != null, "the audit line of the request carries its traceId " + server.getTraceId());
+        assertTrue(audit != null, "the audit event of the request carries its traceId " + server.getTraceId());
         assertEquals(16, audit.path("mdc").path("spanId").asText().length(), "and a spanId");
     }
 
     @Test
     void theMetricsScrapeCarriesNoPlantedValueAndTemplatedRoutesOnly() throws IOException {
         driveEveryEndpoint();
-        String scrape = RestAssured.given().baseUri(metricsBase()).get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Files.writeString(Path.of("target", "metrics-scrape.txt"), scrape); // for a reader: what Prometheus gets
 
         for (String value : planted()) {
@@ -103,16 +101,5 @@ class TelemetryLeakTest extends TelemetryTraffic {
                 "profile_crypto_decrypt_failures_total{attribute=\"email\"}", "profile_crypto_legacy_plaintext_reads_total{")) {
             assertTrue(scrape.contains(name), name + " is scraped");
         }
-    }
-
-    /**
-     * Where Prometheus scrapes: the management interface when it is on (its test port is written back
-     * into the config once bound), else the API port.
-     */
-    static String metricsBase() {
-        var config = ConfigProvider.getConfig();
-        boolean management = config.getOptionalValue("quarkus.management.enabled", Boolean.class).orElse(false);
-        int port = management ? config.getValue("quarkus.management.test-port", Integer.class) : RestAssured.port;
-        return "http://127.0.0.1:" + port;
     }
 }

@@ -9,13 +9,15 @@ import java.util.Set;
 
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Faults;
+import dev.profileservice.support.LeakyRequests;
 import dev.profileservice.support.Tokens;
 import io.restassured.specification.RequestSpecification;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Traffic through every endpoint that carries personal data somewhere: in tokens, paths, query
- * strings, headers, baggage, tracestate, bodies, stored items and backend errors. The telemetry
+ * strings, headers, baggage, tracestate, bodies (also the logging tests' {@link LeakyRequests}),
+ * stored items and backend errors. The telemetry
  * tests drive it and then search what left the process for every value in {@link #planted()}.
  */
 abstract class TelemetryTraffic extends ApiTest {
@@ -35,6 +37,7 @@ abstract class TelemetryTraffic extends ApiTest {
     static final String CALLER_SPAN_ID = "b7ad6b7169203331";
 
     private final List<String> tokens = new ArrayList<>();
+    private final LeakyRequests leaky = new LeakyRequests();
 
     /** Every value that must not appear anywhere in exported telemetry. */
     List<String> planted() {
@@ -43,6 +46,7 @@ abstract class TelemetryTraffic extends ApiTest {
                 Tokens.ALICE, Tokens.BOB,
                 Tokens.ADMIN, Faults.ITEM_IN_ERROR, Faults.SECRET_IN_CAUSE, PLANTED_PASSWORD_HASH, PLANTED_SSN,
                 PLANTED_NOTES, PLANTED_FLAG, "alice@example.org", "+14155552671", "123-45-6789"));
+        all.addAll(leaky.values());
         for (String token : tokens) {
             all.add(token);
             all.add(token.split("\\.")[2]);
@@ -58,6 +62,7 @@ abstract class TelemetryTraffic extends ApiTest {
         plantLegacyProfile(Tokens.BOB);
 
         as(alice).get("/api/profile").then().statusCode(404);
+        leaky.send(alice, "/api/profile");
         as(alice).body(fullProfileJson()).put("/api/profile").then().statusCode(201);
         traced(as(alice)).get("/api/profile").then().statusCode(200);
         // A ciphertext copied into another user's item does not open there: a counted crypto failure and a 500.
