@@ -1,6 +1,7 @@
 package dev.profileservice.crypto;
 
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KmsClient;
 
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsAsyncClient;
 
@@ -32,9 +34,10 @@ public final class AwsKmsClient implements KmsClient {
         this.clients = clients;
     }
 
-    /** The client for prod: the SDK's default credentials chain, in the key's region. */
-    static AwsKmsClient defaultChain() {
-        return new AwsKmsClient(region -> KmsAsyncClient.builder().region(region).build());
+    /** The client for prod: the SDK's default credentials chain, in the key's region, with the given (tracing) interceptors. */
+    static AwsKmsClient defaultChain(List<ExecutionInterceptor> interceptors) {
+        return new AwsKmsClient(region -> KmsAsyncClient.builder().region(region)
+                .overrideConfiguration(o -> o.executionInterceptors(interceptors)).build());
     }
 
     @Override

@@ -119,7 +119,12 @@ public class StorageCodec {
         if (value.b() != null) {
             byte[] ciphertext = value.b().asByteArrayUnsafe();
             FieldCipher.keyId(ciphertext).ifPresent(keyIds::add);
-            return AttributeValue.fromS(cipher.decrypt(ciphertext, key, attribute));
+            try {
+                return AttributeValue.fromS(cipher.decrypt(ciphertext, key, attribute));
+            } catch (UnreadableAttributeException e) {
+                metrics.decryptFailure(attribute);
+                throw e;
+            }
         }
         if (value.s() != null) {
             legacyPlaintext.admit(attribute, key);

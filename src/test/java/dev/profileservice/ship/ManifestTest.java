@@ -33,6 +33,7 @@ class ManifestTest {
 
     private static final int API_PORT = 8080;
     private static final int MANAGEMENT_PORT = 9000;
+    private static final int OTLP_GRPC_PORT = 4317;
     /** Each secret environment variable and the Secret it comes from. */
     private static final Map<String, String> SECRET_ENV = Map.of(
             "PROFILE_CRYPTO_KEYSET", "profile-service-crypto",
@@ -209,11 +210,21 @@ class ManifestTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void networkPolicyLetsOutOnlyDnsAndHttpsToTheListedNetworks(String overlay) {
+    void networkPolicyLetsOutOnlyDnsHttpsToTheListedNetworksAndOtlpToMonitoring(String overlay) {
         JsonNode policy = KustomizeRenderer.ofKind(render(overlay), "NetworkPolicy").get(0).path("spec");
-        assertEquals(Set.of("53/UDP", "53/TCP", "443/TCP"), ports(policy.path("egress")), "egress only DNS and HTTPS");
+        assertEquals(Set.of("53/UDP", "53/TCP", "443/TCP", OTLP_GRPC_PORT + "/TCP"), ports(policy.path("egress")),
+                "egress only DNS, HTTPS and OTLP");
         int httpsRules = 0;
+        int otlpRules = 0;
         for (JsonNode rule : policy.path("egress")) {
+            if (ports(List.of(rule)).contains(OTLP_GRPC_PORT + "/TCP")) {
+                otlpRules++;
+                assertEquals(Set.of(OTLP_GRPC_PORT + "/TCP"), ports(List.of(rule)), "OTLP has a rule of its own");
+                assertEquals(1, rule.path("to").size(), "OTLP to one peer: " + rule);
+                JsonNode labels = rule.path("to").get(0).path("namespaceSelector").path("matchLabels");
+                assertEquals(1, labels.size(), "a namespace selected by name: " + rule);
+                assertEquals("monitoring", labels.path("kubernetes.io/metadata.name").asText(), "OTLP to monitoring only");
+            }
             boolean https = ports(List.of(rule)).contains("443/TCP");
             if (!https) {
                 continue;
@@ -229,6 +240,29 @@ class ManifestTest {
             }
         }
         assertEquals(1, httpsRules);
+        assertEquals(1, otlpRules);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theConfigMapTakesTheOtlpEndpointAndTheSamplingRatio(String overlay) {
+        JsonNode data = KustomizeRenderer.ofKind(render(overlay), "ConfigMap").get(0).path("data");
+        java.net.URI endpoint = java.net.URI.create(data.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText());
+        assertEquals("http", endpoint.getScheme(), "in-cluster OTLP; spans carry no personal data");
+        assertTrue(endpoint.getHost().endsWith(".monitoring.svc.cluster.local"), "the collector in the monitoring namespace");
+        assertEquals(OTLP_GRPC_PORT, endpoint.getPort(), "the port the NetworkPolicy lets out");
+        double ratio = Double.parseDouble(data.path("QUARKUS_OTEL_TRACES_SAMPLER_ARG").asText());
+        assertTrue(ratio >= 0 && ratio <= 1, "a ratio: " + ratio);
+        assertEquals("parentbased_traceidratio", ProjectFiles.prodProperty("quarkus.otel.traces.sampler"),
+                "the ratio applies to new traces only");
+    }
+
+    @Test
+    void theBaseConfigMapExportsNothingUntilAnOverlayNamesACollector() {
+        List<ObjectNode> base = KustomizeRenderer.render(ProjectFiles.path("k8s/base"));
+        JsonNode data = KustomizeRenderer.ofKind(base, "ConfigMap").get(0).path("data");
+        assertTrue(data.has("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("", data.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText(), "empty: not exported");
     }
 
     @ParameterizedTest
