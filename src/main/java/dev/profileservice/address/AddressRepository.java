@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -41,19 +40,27 @@ public class AddressRepository {
         this.config = config;
     }
 
-    /** One page of addresses after the position {@code after} (null: from the start). */
+    /**
+     * One page of addresses after the position {@code after} (null: from the start). One item more than the page is
+     * read, so that a page that ends exactly at the last address carries no position: no cursor leads to an empty page.
+     */
     public Uni<Slice> list(String ownerId, int limit, String after) {
         Map<String, AttributeValue> start = after == null ? null : new ItemKey(ownerId, after).toAttributes();
-        return dynamo.query(addresses(ownerId).limit(limit).page(start)).map(page -> {
+        return dynamo.query(addresses(ownerId).limit(limit + 1).page(start)).map(page -> {
+            List<Map<String, AttributeValue>> items = page.items();
+            if (items.size() > limit) {
+                List<Map<String, AttributeValue>> shown = items.subList(0, limit);
+                return new Slice(decode(ownerId, shown), shown.get(limit - 1).get(Attributes.SORT_KEY).s());
+            }
             Map<String, AttributeValue> next = PartitionQuery.nextKey(page);
-            return new Slice(decode(ownerId, page), next == null ? null : next.get(Attributes.SORT_KEY).s());
+            return new Slice(decode(ownerId, items), next == null ? null : next.get(Attributes.SORT_KEY).s());
         });
     }
 
     /** The owner's addresses, page by page, stopping after {@code max}: no request holds an unbounded list. */
     public Uni<List<Address>> all(String ownerId, int max) {
         return addresses(ownerId).limit(Math.min(EXPORT_PAGE, max)).pages(dynamo::query)
-                .onItem().transformToIterable(page -> decode(ownerId, page))
+                .onItem().transformToIterable(page -> decode(ownerId, page.items()))
                 .select().first(max)
                 .collect().asList();
     }
@@ -94,8 +101,8 @@ public class AddressRepository {
                 .project(SCHEMA.projection(VIEW));
     }
 
-    private List<Address> decode(String ownerId, QueryResponse page) {
-        return page.items().stream().map(item -> codec.decode(SCHEMA, VIEW, ItemKey.inPartition(ownerId, item), item)).toList();
+    private List<Address> decode(String ownerId, List<Map<String, AttributeValue>> items) {
+        return items.stream().map(item -> codec.decode(SCHEMA, VIEW, ItemKey.inPartition(ownerId, item), item)).toList();
     }
 
     /** One page of addresses, and the position after which the next page starts (null on the last page). */

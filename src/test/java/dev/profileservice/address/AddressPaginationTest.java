@@ -1,6 +1,7 @@
 package dev.profileservice.address;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,6 +48,18 @@ class AddressPaginationTest extends ApiTest {
         } while (cursor != null && pages < 10);
         assertEquals(created, seen);
         assertEquals(3, pages);
+    }
+
+    @Test
+    void aPageThatEndsAtTheLastAddressHasNoCursor() {
+        addAddresses(Tokens.ALICE, 4);
+        Response first = as(Tokens.alice()).queryParam("limit", 2).get("/api/profile/addresses");
+        first.then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", notNullValue());
+        Response last = as(Tokens.alice()).queryParam("limit", 2).queryParam("cursor", first.jsonPath().getString("nextCursor"))
+                .get("/api/profile/addresses");
+        last.then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", nullValue());
+        as(Tokens.alice()).queryParam("limit", 4).get("/api/profile/addresses")
+                .then().statusCode(200).body("items.size()", equalTo(4)).body("nextCursor", nullValue());
     }
 
     @Test
