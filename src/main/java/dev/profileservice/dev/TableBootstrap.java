@@ -15,6 +15,7 @@ import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.dynamo.Attributes;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -37,6 +38,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 public class TableBootstrap {
 
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+    /**
+     * The request path's fail-fast timeouts (1.5 s a call) are too tight for the first calls of a cold JVM to a local
+     * engine on a busy machine, and a failed bootstrap fails the start; these calls get their own, longer ones.
+     */
+    private static final AwsRequestOverrideConfiguration PATIENT = AwsRequestOverrideConfiguration.builder()
+            .apiCallTimeout(Duration.ofSeconds(10)).apiCallAttemptTimeout(Duration.ofSeconds(5)).build();
 
     private final DynamoDbAsyncClient dynamo;
     private final ProfileConfig config;
@@ -68,7 +75,7 @@ public class TableBootstrap {
 
     private boolean exists(String table) {
         try {
-            await(dynamo.describeTable(r -> r.tableName(table)));
+            await(dynamo.describeTable(r -> r.tableName(table).overrideConfiguration(PATIENT)));
             return true;
         } catch (ResourceNotFoundException e) {
             return false;
@@ -78,6 +85,7 @@ public class TableBootstrap {
     private void create(String table) {
         CreateTableRequest request = CreateTableRequest.builder()
                 .tableName(table)
+                .overrideConfiguration(PATIENT)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         attribute(Attributes.USER_ID),
@@ -98,7 +106,7 @@ public class TableBootstrap {
     private void awaitActive(String table) {
         long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            var status = await(dynamo.describeTable(r -> r.tableName(table))).table().tableStatus();
+            var status = await(dynamo.describeTable(r -> r.tableName(table).overrideConfiguration(PATIENT))).table().tableStatus();
             if (status == TableStatus.ACTIVE) {
                 return;
             }
