@@ -19,6 +19,8 @@ public interface ProfileConfig {
 
     Cursor cursor();
 
+    TokenCache tokenCache();
+
     interface Bootstrap {
 
         /** Create the table at startup when it is missing. Dev and test only: in prod infrastructure owns it. */
@@ -70,5 +72,17 @@ public interface ProfileConfig {
         /** How long a pagination cursor stays valid. */
         @WithDefault("PT15M")
         Duration ttl();
+    }
+
+    /** Verified access tokens kept so that a token seen again is not verified again (security/VerifiedTokenCache). */
+    interface TokenCache {
+
+        /** At most this many tokens; 0 turns the cache off. */
+        @WithDefault("0")
+        int maxSize();
+
+        /** No entry outlives its token's exp, nor this much time after it was verified. */
+        @WithDefault("PT1M")
+        Duration maxTtl();
     }
 }

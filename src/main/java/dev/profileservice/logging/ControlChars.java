@@ -21,25 +21,32 @@ final class ControlChars {
         if (first == text.length()) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int copied = 0;
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (!unsafe(c)) {
+                continue;
+            }
+            out.append(text, copied, i); // the safe run before it, in one copy
+            copied = i + 1;
             if (c == '\n') {
                 out.append("\\n");
             } else if (c == '\r') {
                 out.append("\\r");
             } else if (c == '\t') {
                 out.append("\\t");
-            } else if (unsafe(c)) {
-                out.append(String.format("\\u%04x", (int) c));
             } else {
-                out.append(c);
+                out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.toString();
+        return out.append(text, copied, text.length()).toString();
     }
 
     private static boolean unsafe(char c) {
+        if (c >= 0x20 && c < 0x7f) {
+            return false; // printable ASCII, nearly every character: one test
+        }
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
                 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }

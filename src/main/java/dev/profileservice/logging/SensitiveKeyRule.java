@@ -14,8 +14,8 @@ final class SensitiveKeyRule implements MaskRule {
     private static final int MAX_KEY_LENGTH = 64;
 
     private static final Pattern VALUE = Pattern.compile("[ \\t]*+(?<value>"
-            + "\\\\\"(?:[^\\\\]|\\\\(?!\"))*+(?:\\\\\")?"         // \"escaped\" string inside a JSON string
-            + "|\"(?:[^\"\\\\]|\\\\.)*+\"?"                        // JSON string; unterminated runs to the end
+            + "\\\\\"[^\\\\]*+(?:\\\\(?!\")[^\\\\]*+)*+(?:\\\\\")?"   // \"escaped\" string inside a JSON string
+            + "|\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"?"                 // JSON string; unterminated runs to the end
             + "|'[^']*+'?"
             + "|\\{[^{}]*+\\}?|\\[[^\\[\\]]*+\\]?"                 // a whole object or array held by a secret key
             + "|(?:(?i:bearer|basic|digest|negotiate|token)[ \\t]++)?[^\\s,;&\"'<>{}\\[\\]()]++"
@@ -32,7 +32,16 @@ final class SensitiveKeyRule implements MaskRule {
         Splice masked = new Splice(text);
         Matcher value = null;
         int from = 0;
-        for (int sep = nextSeparator(text, from); sep >= 0; sep = nextSeparator(text, from)) {
+        int equals = text.indexOf('=');
+        int colon = text.indexOf(':');
+        while (true) {
+            // indexOf (SIMD) finds the next '=' and ':'; each is looked for again only once passed
+            equals = equals >= 0 && equals < from ? text.indexOf('=', from) : equals;
+            colon = colon >= 0 && colon < from ? text.indexOf(':', from) : colon;
+            int sep = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
+            if (sep < 0) {
+                break;
+            }
             from = sep + 1;
             String key = keyBefore(text, sep);
             String kind = key == null ? null : keys.kindOf(key);
@@ -52,18 +61,11 @@ final class SensitiveKeyRule implements MaskRule {
         return masked.result();
     }
 
-    private static int nextSeparator(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '=' || c == ':') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The key right before a separator: spaces, an optional (escaped) closing quote, then key characters. */
-    private static String keyBefore(String text, int sep) {
+    /**
+     * The key right before a separator: spaces, an optional (escaped) closing quote, then key characters; null
+     * when there is none or it cannot name a secret.
+     */
+    private String keyBefore(String text, int sep) {
         int end = sep;
         while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
             end--;
@@ -75,7 +77,8 @@ final class SensitiveKeyRule implements MaskRule {
         while (start > 0 && end - start <= MAX_KEY_LENGTH && isKeyChar(text.charAt(start - 1))) {
             start--;
         }
-        return start == end || end - start > MAX_KEY_LENGTH ? null : text.substring(start, end);
+        return start == end || end - start > MAX_KEY_LENGTH || !keys.mayBeSecret(text, start, end) ? null
+                : text.substring(start, end);
     }
 
     private static boolean isKeyChar(char c) {

@@ -29,6 +29,8 @@ final class SensitiveKeys {
             Map.entry("keyset", "keyset"), Map.entry("keysets", "keyset"));
 
     private final Map<String, String> kindByWord;
+    /** The first three characters of every word, by {@link #index}; null when a word is too short to have three. */
+    private final boolean[] openings;
 
     SensitiveKeys(Collection<String> extraKeys) {
         Map<String, String> words = new HashMap<>(BUILT_IN);
@@ -39,15 +41,73 @@ final class SensitiveKeys {
             }
         }
         this.kindByWord = Map.copyOf(words);
+        this.openings = openings(kindByWord.keySet());
+    }
+
+    /**
+     * False when {@code text[start, end)} cannot be a secret's key: no three adjacent letters or digits of it (case
+     * and separators ignored, as {@link #kindOf} joins its words) open any known word. Costs no allocation, so most
+     * keys of a log line ({@code 05} in a time, {@code arn}, {@code user}) are let go cheaply.
+     */
+    boolean mayBeSecret(String text, int start, int end) {
+        if (openings == null) {
+            return true;
+        }
+        int first = -1;
+        int second = -1;
+        for (int i = start; i < end; i++) {
+            int third = index(text.charAt(i));
+            if (third < 0) {
+                continue;
+            }
+            if (first >= 0 && openings[(first * 36 + second) * 36 + third]) {
+                return true;
+            }
+            first = second;
+            second = third;
+        }
+        return false;
+    }
+
+    /** The first three characters of every word; null (no filtering) when a word is shorter or not ASCII. */
+    private static boolean[] openings(Collection<String> words) {
+        boolean[] openings = new boolean[36 * 36 * 36];
+        for (String word : words) {
+            if (word.length() < 3 || index(word.charAt(0)) < 0 || index(word.charAt(1)) < 0 || index(word.charAt(2)) < 0) {
+                return null;
+            }
+            openings[(index(word.charAt(0)) * 36 + index(word.charAt(1))) * 36 + index(word.charAt(2))] = true;
+        }
+        return openings;
+    }
+
+    /** a-z (either case) as 0-25, digits as 26-35, anything else -1. */
+    private static int index(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        return c >= '0' && c <= '9' ? 26 + c - '0' : -1;
     }
 
     /** The placeholder kind when {@code key} names a secret, else {@code null}. */
     String kindOf(String key) {
-        List<String> words = words(key);
-        String whole = kindByWord.get(String.join("", words));
+        // The whole key as one word first ("password", "X-Api-Key"): no split, no list.
+        char[] joined = new char[key.length()];
+        int length = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                joined[length++] = Character.toLowerCase(c);
+            }
+        }
+        String whole = kindByWord.get(new String(joined, 0, length));
         if (whole != null) {
             return whole;
         }
+        List<String> words = words(key);
         for (int i = 0; i < words.size(); i++) {
             String kind = kindByWord.get(words.get(i));
             if (kind == null && i + 1 < words.size()) {

@@ -17,7 +17,7 @@ final class Splice {
     /** Replaces {@code [start, end)}; calls must come in increasing, non-overlapping order. */
     void replace(int start, int end, String replacement) {
         if (out == null) {
-            out = new StringBuilder(text.length());
+            out = new StringBuilder(text.length() + 256); // room for placeholders longer than what they replace
         }
         out.append(text, copied, start).append(replacement);
         copied = end;

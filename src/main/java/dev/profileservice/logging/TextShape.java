@@ -1,6 +1,5 @@
 package dev.profileservice.logging;
 
-import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -16,15 +15,18 @@ final class TextShape {
 
     /** Text holding at least {@code min} digits in a row, where up to two of {@code " -.()"} may sit between two. */
     static Predicate<String> digitRun(int min) {
-        return text -> longestDigitRun(text) >= min;
+        return text -> longestDigitRun(text, min) >= min;
     }
 
-    /** Text holding {@code length} consecutive characters that all satisfy {@code member}. */
-    static Predicate<String> run(int length, IntPredicate member) {
+    /** Text holding {@code length} consecutive characters, all of them ASCII characters of {@code chars}. */
+    static Predicate<String> run(int length, String chars) {
+        boolean[] member = new boolean[128];
+        chars.chars().forEach(c -> member[c] = true);
         return text -> {
             int run = 0;
             for (int i = 0; i < text.length() && run < length; i++) {
-                run = member.test(text.charAt(i)) ? run + 1 : 0;
+                char c = text.charAt(i);
+                run = c < 128 && member[c] ? run + 1 : 0;
             }
             return run >= length;
         };
@@ -47,6 +49,11 @@ final class TextShape {
      * are in most lines of this service, and they would otherwise wake the card, SSN and phone regexes.
      */
     static int longestDigitRun(String text) {
+        return longestDigitRun(text, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #longestDigitRun(String)}, but stops at the first run of {@code enough} digits. */
+    static int longestDigitRun(String text, int enough) {
         int longest = 0;
         int digits = 0;
         int first = -1;
@@ -63,6 +70,9 @@ final class TextShape {
             } else if (digits > 0) {
                 if (!(wordAt(text, first - 1, -1) && wordAt(text, last + 1, 1))) {
                     longest = Math.max(longest, digits);
+                    if (longest >= enough) {
+                        return longest;
+                    }
                 }
                 digits = 0;
                 separators = 0;

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# JVM start to "started", in the prod profile: the default fast-jar on the default JDK (17) against the same
+# code packaged with a Leyden AOT cache (pom.xml profile "aot": JDK 25, cache made by the package step).
+# Each is started RUNS times, in turns, against a running dynalite and token issuer; prints every run and the
+# medians: launch to /q/health/started answering, Quarkus' own "started in", the CPU time (user + system) the
+# JVM had used by then (on a shared machine the wall time follows the load average, the CPU time much less),
+# and RSS one second after start.
+#
+#   bench/startup.sh             # builds both if needed (the AOT one in target/bench/aot-build, with JDK 25)
+# Environment: RUNS (5), JAVA25_HOME (/usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (-Xmx384m).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+RUNS="${RUNS:-5}"
+JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+AOT_DIR="$OUT/aot-build"
+
+check_tools
+if [[ ! -x "$JAVA25_HOME/bin/java" ]]; then
+  echo "no JDK 25 at $JAVA25_HOME (set JAVA25_HOME): the AOT cache needs JDK 24 or later" >&2
+  exit 2
+fi
+mkdir -p "$OUT"
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+build_if_needed
+if [[ ! -f "$AOT_DIR/target/quarkus-app/app.aot" || -n "$(find src/main pom.xml -newer "$AOT_DIR/target/quarkus-app/app.aot" -print -quit)" ]]; then
+  echo "== building the AOT variant in $AOT_DIR (JDK 25, -Daot)"
+  rm -rf "$AOT_DIR"
+  mkdir -p "$AOT_DIR"
+  git ls-files -co --exclude-standard -z | xargs -0 tar -c | tar -x -C "$AOT_DIR"
+  ln -s "$PWD/node_modules" "$AOT_DIR/node_modules"
+  JAVA_HOME="$JAVA25_HOME" ./mvnw -B -ntp -q -f "$AOT_DIR/pom.xml" package -DskipTests -Daot
+fi
+
+echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
+start_dynalite
+start_issuer
+service_env
+
+# start_in DIR JAVA [options]: one start from DIR (the AOT cache names its jars relative to it); prints a row
+start_in() {
+  local dir="$1" java="$2" port t0 t1 pid
+  shift 2
+  port="$(free_port)"
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  setsid bash -c 'dir="$1"; shift; cd "$dir" && exec "$@"' _ "$dir" "$java" $JAVA_OPTS "$@" \
+    -Dquarkus.http.port="$port" -jar quarkus-run.jar >"$OUT/startup.log" 2>&1 </dev/null &
+  pid=$!
+  PGIDS+=("$pid")
+  wait_http "http://127.0.0.1:$port/q/health/started" 60 "$pid" || { tail -20 "$OUT/startup.log" >&2; return 1; }
+  t1=$(date +%s%N)
+  local cpu
+  cpu=$(cpu_ticks "$pid")
+  sleep 1
+  printf '%d %s %d %d\n' $(( (t1 - t0) / 1000000 )) "$(grep -o 'started in [0-9.]*s' "$OUT/startup.log" | grep -o '[0-9.]*' | head -1)" \
+    "$(rss_mb "$pid")" $(( cpu * 1000 / $(getconf CLK_TCK) ))
+  kill -TERM -- "-$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+}
+
+declare -A ROWS
+for run in $(seq 1 "$RUNS"); do
+  ROWS[fast]+="$(start_in target/quarkus-app java)"$'\n'
+  ROWS[aot]+="$(start_in "$AOT_DIR/target/quarkus-app" "$JAVA25_HOME/bin/java" -XX:AOTCache=app.aot)"$'\n'
+  echo "   run $run: fast-jar (JDK 17) $(tail -2 <<<"${ROWS[fast]}" | head -1) | AOT (JDK 25) $(tail -2 <<<"${ROWS[aot]}" | head -1)  [ms, s, MB, CPU ms]"
+done
+
+median() { awk -v c="$1" 'NF { print $c }' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo
+echo "$(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each, JAVA_OPTS=$JAVA_OPTS"
+echo
+echo "| packaging | launch to /q/health/started | Quarkus \"started in\" | CPU time to started | RSS after start |"
+echo "|---|---|---|---|---|"
+for kind in fast aot; do
+  label=$([[ $kind == fast ]] && echo "fast-jar, JDK 17" || echo "aot-jar + app.aot, JDK 25")
+  echo "| $label | $(median 1 <<<"${ROWS[$kind]}") ms | $(median 2 <<<"${ROWS[$kind]}") s | $(median 4 <<<"${ROWS[$kind]}") ms | $(median 3 <<<"${ROWS[$kind]}") MB |"
+done
