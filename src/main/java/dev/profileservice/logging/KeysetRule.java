@@ -26,8 +26,8 @@ final class KeysetRule implements MaskRule {
     }
 
     static List<MaskRule> all() {
-        return List.of(new KeysetRule(), new PatternRule(KIND, BASE64_JSON,
-                TextShape.containsAny("ey", "ew"), KeysetRule::decodesToAKeyset));
+        return List.of(new KeysetRule(), new PatternRule(KIND, BASE64_JSON, TextShape.containsAny("ey", "ew"),
+                KeysetRule::decodesToAKeyset, Starts.at('e', Starts.WORD.replace("_", "") + "+/")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.profileservice.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -70,27 +71,9 @@ class TableBootstrapTest {
         assertEquals(4, engine.describeCalls, "one to find it missing, then until ACTIVE");
     }
 
+    /** Only the table name matters here; a proxy keeps the stub independent of the mapping's other groups. */
     private static ProfileConfig config(String table) {
-        return new ProfileConfig() {
-            @Override
-            public String table() {
-                return table;
-            }
-
-            @Override
-            public Bootstrap bootstrap() {
-                return null;
-            }
-
-            @Override
-            public Crypto crypto() {
-                return null;
-            }
-
-            @Override
-            public Cursor cursor() {
-                return null;
-            }
-        };
+        return (ProfileConfig) Proxy.newProxyInstance(ProfileConfig.class.getClassLoader(), new Class<?>[] { ProfileConfig.class },
+                (proxy, method, args) -> method.getName().equals("table") ? table : null);
     }
 }
