@@ -32,21 +32,43 @@ public class ProfileServiceMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
+        Exit exit = command(args, backfill::run);
+        if (exit.code() == 0) {
+            Log.info(exit.message());
+        } else {
+            Log.error(exit.message());
+        }
+        return exit.code();
+    }
+
+    /**
+     * The outcome of a command line. Only the arguments can be a usage error: anything that
+     * fails once the run has started aborts it, with the hint to resume.
+     */
+    static Exit command(String[] args, Run run) throws InterruptedException {
         if (!BackfillArgs.COMMAND.equals(args[0])) {
-            Log.error(BackfillArgs.USAGE);
-            return 1;
+            return new Exit(1, BackfillArgs.USAGE);
+        }
+        Backfill.Options options;
+        try {
+            options = BackfillArgs.parse(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            return new Exit(1, e.getMessage());
         }
         try {
-            Backfill.Report report = backfill.run(BackfillArgs.parse(Arrays.copyOfRange(args, 1, args.length)));
-            Log.infof("backfill finished: %s", report);
-            return 0;
-        } catch (IllegalArgumentException e) {
-            Log.error(e.getMessage());
-            return 1;
+            return new Exit(0, "backfill finished: " + run.backfill(options));
         } catch (RuntimeException e) {
-            Log.errorf("backfill aborted (%s); rerun with --resume-from the last logged token, or from the start: it is idempotent",
-                    e.getClass().getSimpleName());
-            return 1;
+            return new Exit(1, "backfill aborted (" + e.getClass().getSimpleName()
+                    + "); rerun with --resume-from the last logged token, or from the start: it is idempotent");
         }
+    }
+
+    /** The backfill itself, apart from its command line. */
+    @FunctionalInterface
+    interface Run {
+        Backfill.Report backfill(Backfill.Options options) throws InterruptedException;
+    }
+
+    record Exit(int code, String message) {
     }
 }

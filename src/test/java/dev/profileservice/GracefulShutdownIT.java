@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.profileservice.support.DynaliteResource;
 import dev.profileservice.support.OidcServerResource;
+import dev.profileservice.support.PackagedJar;
 import dev.profileservice.support.ProdConfigResource;
 import dev.profileservice.support.Tokens;
 import io.restassured.http.ContentType;
@@ -36,41 +35,24 @@ class GracefulShutdownIT {
 
     private static final DynaliteResource DYNALITE = new DynaliteResource();
     private static final OidcServerResource OIDC = new OidcServerResource();
-    private static Process service;
+    private static PackagedJar service;
     private static int port;
 
     @BeforeAll
     static void startTheJar() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        port = freePort();
         Map<String, String> config = new java.util.HashMap<>();
         config.putAll(DYNALITE.start());
         config.putAll(OIDC.start());
         config.putAll(new ProdConfigResource().start());
-        config.put("quarkus.http.port", String.valueOf(port));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         config.forEach(System::setProperty);
-        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        service = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "graceful-shutdown-it.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the jar did not become ready; see target/graceful-shutdown-it.log");
+        service = PackagedJar.start(config, Map.of(), Path.of("target", "graceful-shutdown-it.log"));
+        port = service.port();
     }
 
     @AfterAll
     static void stopEverything() {
-        if (service != null && service.isAlive()) {
-            service.destroyForcibly();
+        if (service != null) {
+            service.close();
         }
         DynaliteResource.resume();
         OIDC.stop();
@@ -90,23 +72,17 @@ class GracefulShutdownIT {
                         .body("{\"displayName\": \"" + owner + "\"}").put("/api/profile").statusCode()));
             }
             Thread.sleep(300);
-            service.destroy();
+            service.terminate();
             Thread.sleep(200);
             DynaliteResource.resume();
             for (Future<Integer> write : writes) {
                 assertEquals(201, write.get(30, TimeUnit.SECONDS), "an in-flight write was cut off");
             }
-            assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the service did not stop");
+            assertTrue(service.awaitExit(Duration.ofSeconds(30)), "the service did not stop");
         } finally {
             DynaliteResource.resume();
             pool.shutdownNow();
         }
         assertEquals(owners.size(), TableDump.profiles(System.getProperty("quarkus.dynamodb.endpoint-override"), owners));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,24 +1,23 @@
 package dev.profileservice.address;
 
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.api.Views;
 import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.DynamoGateway;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;
-import dev.profileservice.dynamo.Projection;
+import dev.profileservice.dynamo.PartitionQuery;
 import dev.profileservice.dynamo.StorageCodec;
-import dev.profileservice.profile.ProfileViews;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -28,7 +27,8 @@ public class AddressRepository {
 
     static final ItemSchema<Address> SCHEMA = ItemSchema.of(Address.class);
     static final ItemSchema<AddressInput> WRITABLE = ItemSchema.of(AddressInput.class);
-    private static final Class<?> VIEW = ProfileViews.Owner.class;
+    private static final Class<?> VIEW = Views.Owner.class;
+    private static final int EXPORT_PAGE = 100;
 
     private final DynamoGateway dynamo;
     private final StorageCodec codec;
@@ -40,22 +40,29 @@ public class AddressRepository {
         this.config = config;
     }
 
-    /** One page of addresses and the key to continue from (null on the last page). */
-    public Uni<Slice> list(String ownerId, int limit, Map<String, AttributeValue> startKey) {
-        Projection projection = SCHEMA.projection(VIEW);
-        QueryRequest request = QueryRequest.builder()
-                .tableName(config.table())
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .projectionExpression(projection.expression())
-                .expressionAttributeNames(projection.namesWith(Map.of("#pk", Attributes.USER_ID, "#sk", Attributes.SORT_KEY)))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ownerId), ":prefix",
-                        AttributeValue.fromS(Attributes.ADDRESS_PREFIX)))
-                .exclusiveStartKey(startKey)
-                .limit(limit)
-                .build();
-        return dynamo.query(request).map(r -> new Slice(
-                r.items().stream().map(item -> codec.decode(SCHEMA, VIEW, ItemKey.inPartition(ownerId, item), item)).toList(),
-                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null));
+    /**
+     * One page of addresses after the position {@code after} (null: from the start). One item more than the page is
+     * read, so that a page that ends exactly at the last address carries no position: no cursor leads to an empty page.
+     */
+    public Uni<Slice> list(String ownerId, int limit, String after) {
+        Map<String, AttributeValue> start = after == null ? null : new ItemKey(ownerId, after).toAttributes();
+        return dynamo.query(addresses(ownerId).limit(limit + 1).page(start)).map(page -> {
+            List<Map<String, AttributeValue>> items = page.items();
+            if (items.size() > limit) {
+                List<Map<String, AttributeValue>> shown = items.subList(0, limit);
+                return new Slice(decode(ownerId, shown), shown.get(limit - 1).get(Attributes.SORT_KEY).s());
+            }
+            Map<String, AttributeValue> next = PartitionQuery.nextKey(page);
+            return new Slice(decode(ownerId, items), next == null ? null : next.get(Attributes.SORT_KEY).s());
+        });
+    }
+
+    /** The owner's addresses, page by page, stopping after {@code max}: no request holds an unbounded list. */
+    public Uni<List<Address>> all(String ownerId, int max) {
+        return addresses(ownerId).limit(Math.min(EXPORT_PAGE, max)).pages(dynamo::query)
+                .onItem().transformToIterable(page -> decode(ownerId, page.items()))
+                .select().first(max)
+                .collect().asList();
     }
 
     public Uni<Address> find(String ownerId, String id) {
@@ -65,12 +72,13 @@ public class AddressRepository {
     }
 
     /** Adds an address under a fresh id; an UpdateItem, so nothing else is ever overwritten. */
-    public Uni<String> add(String ownerId, AddressInput input) {
-        String id = UUID.randomUUID().toString();
+    public Uni<String> add(String ownerId, String id, AddressInput input) {
         ItemKey key = ItemKey.address(ownerId, id);
         ItemChanges changes = codec.encode(WRITABLE, input, key, name -> true);
+        // The id is fresh: a failed condition means an earlier attempt of this very write landed (the SDK retried it).
         return dynamo.updateItem(changes.conditionalUpdate(config.table(), key, "attribute_not_exists(#pk)",
-                Map.of("#pk", Attributes.USER_ID), Map.of())).replaceWith(id);
+                Map.of("#pk", Attributes.USER_ID), Map.of())).replaceWith(id)
+                .onFailure(ConditionalCheckFailedException.class).recoverWithItem(id);
     }
 
     /** Deletes one of the owner's addresses; false when the owner has no address with that id. */
@@ -87,6 +95,17 @@ public class AddressRepository {
                 .onFailure(ConditionalCheckFailedException.class).recoverWithItem(false);
     }
 
-    public record Slice(java.util.List<Address> items, Map<String, AttributeValue> lastKey) {
+    private PartitionQuery addresses(String ownerId) {
+        return PartitionQuery.owner(config.table(), ownerId)
+                .sortKeyBeginsWith(Attributes.ADDRESS_PREFIX)
+                .project(SCHEMA.projection(VIEW));
+    }
+
+    private List<Address> decode(String ownerId, List<Map<String, AttributeValue>> items) {
+        return items.stream().map(item -> codec.decode(SCHEMA, VIEW, ItemKey.inPartition(ownerId, item), item)).toList();
+    }
+
+    /** One page of addresses, and the position after which the next page starts (null on the last page). */
+    public record Slice(List<Address> items, String next) {
     }
 }

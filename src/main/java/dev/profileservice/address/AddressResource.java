@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.annotation.JsonView;
 
 import dev.profileservice.api.Page;
-import dev.profileservice.profile.ProfileViews;
+import dev.profileservice.api.Views;
 import dev.profileservice.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +43,7 @@ public class AddressResource {
     }
 
     @GET
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<Page<Address>> list(
             // A String, so that "abc" is a 400 like "0" is, not JAX-RS' 404 for an unconvertible parameter.
             @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = "[1-9][0-9]?|100", message = "must be a whole number from 1 to 100") String limit,
@@ -53,14 +53,14 @@ public class AddressResource {
 
     @GET
     @Path("/{id}")
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<Address> get(@PathParam("id") String id) {
         return addresses.find(caller.id(), id).onItem().ifNull().failWith(NotFoundException::new);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<RestResponse<Address>> add(@Valid @NotNull AddressInput input) {
         return addresses.add(caller.id(), input)
                 .map(address -> RestResponse.ResponseBuilder.<Address> created(URI.create("/api/profile/addresses/" + address.id()))

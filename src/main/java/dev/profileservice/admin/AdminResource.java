@@ -1,28 +1,28 @@
 package dev.profileservice.admin;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonView;
 
-import dev.profileservice.api.Page;
+import dev.profileservice.api.Views;
+import dev.profileservice.limits.RateLimit;
+import dev.profileservice.limits.RateLimited;
 import dev.profileservice.profile.Profile;
-import dev.profileservice.profile.ProfileViews;
 import dev.profileservice.security.Caller;
 import io.smallrye.mutiny.Uni;
 
-/** Admin reads: the Admin view of one named user, each read audited. */
+/** Admin reads: the Admin view of one named user, or of the users with an email; each read audited. */
 @Path("/api/admin/profiles")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,14 +38,18 @@ public class AdminResource {
 
     @GET
     @Path("/{userId}")
-    @JsonView(ProfileViews.Admin.class)
+    @JsonView(Views.Admin.class)
     public Uni<Profile> get(@PathParam("userId") @Size(min = 1, max = 255) String userId) {
         return admin.profile(caller.id(), userId).onItem().ifNull().failWith(NotFoundException::new);
     }
 
-    @GET
-    @JsonView(ProfileViews.Admin.class)
-    public Uni<Page<Profile>> byEmail(@QueryParam("email") @NotBlank @Email @Size(max = 254) String email) {
-        return admin.byEmail(caller.id(), email).map(found -> new Page<>(List.copyOf(found), null));
+    /** Lookup by email, in the body: no endpoint takes an email or other PII in its path or query. */
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @JsonView(Views.Admin.class)
+    @RateLimited(RateLimit.ADMIN_SEARCH)
+    public Uni<SearchResult<Profile>> search(@Valid @NotNull EmailSearch body) {
+        return admin.search(caller.id(), body.email());
     }
 }

@@ -1,19 +1,39 @@
 package dev.profileservice.admin;
 
-import org.jboss.logging.Logger;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.logging.AuditEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * One event per admin read, on the {@code audit} logger: who read whom, how, and with what
- * result. It never carries profile values, and the email of a lookup is not repeated.
+ * One audit event per admin read of one person's data: who read whom, how, and with what result. Events carry
+ * ids only (never profile values, never the searched email); see logging/AuditEvent for the record and routing.
+ * The metric counts events by action and outcome only: actor, target and errorId stay in the event.
  */
 @ApplicationScoped
 public class AuditLog {
 
-    private static final Logger AUDIT = Logger.getLogger("audit");
+    public static final String FOUND = "found";
+    public static final String NOT_FOUND = "not_found";
+    public static final String ERROR = "error";
+    static final String EVENTS = "profile.audit.events";
+
+    private final MeterRegistry registry;
+
+    AuditLog(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     public void adminRead(String actor, String action, String target, String outcome) {
-        AUDIT.infof("audit action=%s actor=%s target=%s outcome=%s", action, actor, target, outcome);
+        new AuditEvent(Instant.now(), actor, action, target, outcome, null).publish();
+        registry.counter(EVENTS, "action", action, "outcome", outcome).increment();
+    }
+
+    /** A failed read, under the errorId the caller's problem response carries. */
+    public void adminReadFailed(String actor, String action, String target, String errorId) {
+        new AuditEvent(Instant.now(), actor, action, target, ERROR, errorId).publish();
+        registry.counter(EVENTS, "action", action, "outcome", ERROR).increment();
     }
 }

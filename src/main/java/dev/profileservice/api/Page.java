@@ -5,7 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonView;
 
-import dev.profileservice.profile.ProfileViews;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -16,6 +15,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Page<T>(
-        @JsonView({ ProfileViews.Public.class, ProfileViews.Owner.class, ProfileViews.Admin.class }) List<T> items,
-        @JsonView({ ProfileViews.Public.class, ProfileViews.Owner.class, ProfileViews.Admin.class }) String nextCursor) {
+        @JsonView({ Views.Public.class, Views.Owner.class, Views.Admin.class }) List<T> items,
+        @JsonView({ Views.Public.class, Views.Owner.class, Views.Admin.class }) String nextCursor) {
 }

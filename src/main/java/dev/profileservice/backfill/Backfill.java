@@ -1,6 +1,7 @@
 package dev.profileservice.backfill;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +14,11 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.crypto.UnreadableAttributeException;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.Projection;
-import dev.profileservice.dynamo.StorageCodec;
-import dev.profileservice.dynamo.UnreadableAttributeException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -29,9 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The backfill command of issue 7: walks the whole table and, in place, seals legacy plaintext
+ * The backfill command: walks the whole table and, in place, seals legacy plaintext
  * ({@link Mode#ENCRYPT}) or re-seals ciphertexts of older keys under the primary key
- * ({@link Mode#ROTATE}). The codec decides what an item needs; this class only pages, paces,
+ * ({@link Mode#ROTATE}). The resealer decides what an item needs; this class only pages, paces,
  * writes conditionally and reports. Running it twice is harmless: done items need nothing.
  */
 @ApplicationScoped
@@ -39,12 +39,12 @@ public class Backfill {
 
     static final String ITEMS = "profile.backfill.items";
 
-    /** Keys, the optimistic-lock version, and what the codec needs: never password_hash or any foreign attribute. */
-    public static final List<String> PROJECTION = Stream.concat(
-            Stream.of(Attributes.USER_ID, Attributes.SORT_KEY, Attributes.VERSION, Attributes.EMAIL_HMAC),
-            Attributes.ENCRYPTED.stream().sorted()).toList();
     /** The attributes a write is conditioned on: each must still hold exactly what the scan read. */
-    private static final List<String> GUARDED = PROJECTION.subList(2, PROJECTION.size());
+    private static final List<String> GUARDED = Stream.concat(Stream.of(Attributes.VERSION, Attributes.EMAIL_HMAC),
+            Attributes.ENCRYPTED.stream().sorted()).toList();
+    /** The keys and the guarded attributes: never password_hash or any foreign attribute. */
+    public static final List<String> PROJECTION = Stream.concat(Stream.of(Attributes.USER_ID, Attributes.SORT_KEY),
+            GUARDED.stream()).toList();
 
     public enum Mode {
         ENCRYPT, ROTATE;
@@ -66,16 +66,21 @@ public class Backfill {
     }
 
     public record Report(Mode mode, long scanned, long updated, long skipped, long conflicts, long failed) {
+
+        static Report of(Mode mode, long scanned, Map<Outcome, Long> counts) {
+            return new Report(mode, scanned, counts.get(Outcome.UPDATED), counts.get(Outcome.SKIPPED),
+                    counts.get(Outcome.CONFLICT), counts.get(Outcome.FAILED));
+        }
     }
 
     private final DynamoDbAsyncClient client;
-    private final StorageCodec codec;
+    private final ItemResealer resealer;
     private final MeterRegistry registry;
     private final String table;
 
-    Backfill(DynamoDbAsyncClient client, StorageCodec codec, MeterRegistry registry, ProfileConfig config) {
+    Backfill(DynamoDbAsyncClient client, ItemResealer resealer, MeterRegistry registry, ProfileConfig config) {
         this.client = client;
-        this.codec = codec;
+        this.resealer = resealer;
         this.registry = registry;
         this.table = config.table();
     }
@@ -84,7 +89,10 @@ public class Backfill {
         RateLimiter limiter = new RateLimiter(options.ratePerSecond());
         Map<String, AttributeValue> start = options.resumeFrom().map(ResumeToken::decode).orElse(null);
         long began = System.nanoTime();
-        long[] counts = new long[Outcome.values().length];
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, 0L);
+        }
         long scanned = 0;
         Log.infof("backfill %s: starting%s", name(options.mode()), start == null ? "" : " from the resume token");
         do {
@@ -92,16 +100,17 @@ public class Backfill {
             for (Map<String, AttributeValue> item : page.items()) {
                 scanned++;
                 Outcome outcome = process(options.mode(), item, limiter);
-                counts[outcome.ordinal()]++;
+                counts.merge(outcome, 1L, Long::sum);
                 registry.counter(ITEMS, "mode", name(options.mode()), "outcome", name(outcome)).increment();
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            Report report = Report.of(options.mode(), scanned, counts);
             Log.infof("backfill %s: scanned=%d updated=%d skipped=%d conflicts=%d failed=%d elapsed=%ds%s",
-                    name(options.mode()), scanned, counts[0], counts[1], counts[2], counts[3],
+                    name(options.mode()), scanned, report.updated(), report.skipped(), report.conflicts(), report.failed(),
                     Duration.ofNanos(System.nanoTime() - began).toSeconds(),
                     start == null ? " done" : " resume-from=" + ResumeToken.encode(start));
         } while (start != null);
-        return new Report(options.mode(), scanned, counts[0], counts[1], counts[2], counts[3]);
+        return Report.of(options.mode(), scanned, counts);
     }
 
     /**
@@ -113,7 +122,7 @@ public class Backfill {
         ItemKey key = ItemKey.from(item);
         ItemChanges changes;
         try {
-            changes = mode == Mode.ENCRYPT ? codec.resealLegacy(key, item) : codec.rotate(key, item);
+            changes = mode == Mode.ENCRYPT ? resealer.resealLegacy(key, item) : resealer.rotate(key, item);
         } catch (UnreadableAttributeException e) {
             // Not ours to repair: the API fails closed on it too. Logged by attribute and key, never by value.
             Log.warnf("backfill %s: skipped an item that does not open: %s", name(mode), e.getMessage());

@@ -49,6 +49,22 @@ public interface ProfileConfig {
         /** Generate a throw-away keyset at startup when none is configured. Never in prod. */
         @WithDefault("false")
         boolean allowEphemeral();
+
+        /**
+         * The logical name of the data set, bound into every field ciphertext and cursor instead of the physical
+         * table name, so a restored table (always under a new name) still decrypts. It must never change for the
+         * life of the data. The default is the table name the service has always bound, so existing data opens.
+         */
+        @WithDefault("UserProfiles")
+        String context();
+
+        /**
+         * Serve plaintext (S) still found in an encrypted attribute. Once the backfill has encrypted everything,
+         * set false: plaintext is then refused (500 with an errorId), so nobody with write access to the table
+         * can swap a ciphertext for a plaintext value and bypass its binding.
+         */
+        @WithDefault("true")
+        boolean acceptLegacyPlaintext();
     }
 
     interface Cursor {

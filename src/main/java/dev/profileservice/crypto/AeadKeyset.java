@@ -1,5 +1,7 @@
 package dev.profileservice.crypto;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -8,8 +10,10 @@ import com.google.crypto.tink.aead.AeadConfig2026;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.telemetry.AwsSdkTracing;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The service's AEAD keyset (Tink, AES256-GCM), loaded once at startup from
@@ -25,8 +29,8 @@ public class AeadKeyset {
 
     private final Aead aead;
 
-    AeadKeyset(ProfileConfig config) {
-        this.aead = load(config.crypto());
+    AeadKeyset(ProfileConfig config, AwsSdkTracing tracing) {
+        this.aead = load(config.crypto(), tracing.interceptors());
     }
 
     /** Forces loading at startup, so a missing or broken keyset fails the boot, not the first request. */
@@ -39,6 +43,10 @@ public class AeadKeyset {
     }
 
     static Aead load(ProfileConfig.Crypto crypto) {
-        return SOURCE.primitive(SOURCE.load(crypto.keyset(), crypto), Aead.class);
+        return load(crypto, List.of());
+    }
+
+    static Aead load(ProfileConfig.Crypto crypto, List<ExecutionInterceptor> kmsInterceptors) {
+        return SOURCE.primitive(SOURCE.load(crypto.keyset(), crypto, kmsInterceptors), Aead.class);
     }
 }

@@ -1,33 +1,43 @@
 package dev.profileservice.crypto;
 
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KmsClient;
 
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsAsyncClient;
 
 /**
- * Tink's {@link KmsClient} for {@code aws-kms://<key ARN>} URIs, on the AWS SDK v2 (Tink's
- * tink-awskms is built for SDK v1 only). Credentials and region come from the default provider
- * chain (IRSA on Kubernetes). Only used at startup, to open KMS-encrypted keysets.
+ * Tink's {@link KmsClient} for {@code aws-kms://<key ARN>} URIs, on the AWS SDK v2 (Tink's tink-awskms is
+ * published for SDK v1 only: no 2.x on Maven Central). The region is the key ARN's own, never AWS_REGION, so a
+ * key in another region is still reached; credentials come from the default provider chain (IRSA on
+ * Kubernetes). Only used at startup, to open KMS-encrypted keysets; every client is closed after its call.
  */
 public final class AwsKmsClient implements KmsClient {
 
     static final String PREFIX = "aws-kms://";
 
-    private final Supplier<KmsAsyncClient> kms;
+    /** A key ARN (not an alias: KMS answers with the key's ARN, which must match the configured one). */
+    private static final Pattern KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:(?<region>[a-z0-9-]+):\\d{12}:key/[\\w-]+");
 
-    public AwsKmsClient(Supplier<KmsAsyncClient> kms) {
-        this.kms = kms;
+    private final Function<Region, KmsAsyncClient> clients;
+
+    /** {@code clients} makes a client for a region; the caller of each client closes it. */
+    public AwsKmsClient(Function<Region, KmsAsyncClient> clients) {
+        this.clients = clients;
     }
 
-    /** The client for prod: the SDK's default credentials and region chain. */
-    static AwsKmsClient defaultChain() {
-        return new AwsKmsClient(KmsAsyncClient::create);
+    /** The client for prod: the SDK's default credentials chain, in the key's region, with the given (tracing) interceptors. */
+    static AwsKmsClient defaultChain(List<ExecutionInterceptor> interceptors) {
+        return new AwsKmsClient(region -> KmsAsyncClient.builder().region(region)
+                .overrideConfiguration(o -> o.executionInterceptors(interceptors)).build());
     }
 
     @Override
@@ -50,11 +60,11 @@ public final class AwsKmsClient implements KmsClient {
         if (!doesSupport(keyUri)) {
             throw new GeneralSecurityException("not an aws-kms:// key URI");
         }
-        try {
-            return new AwsKmsAead(kms.get(), keyUri.substring(PREFIX.length()));
-        } catch (SdkException e) {
-            // e.g. no region or credentials: the SDK's text may name the environment, so keep only its kind
-            throw new GeneralSecurityException("cannot create the AWS KMS client (" + e.getClass().getSimpleName() + ")");
+        String keyArn = keyUri.substring(PREFIX.length());
+        Matcher arn = KEY_ARN.matcher(keyArn);
+        if (!arn.matches()) {
+            throw new GeneralSecurityException("the key URI must be aws-kms://arn:aws:kms:<region>:<account>:key/<id>");
         }
+        return new AwsKmsAead(clients, Region.of(arn.group("region")), keyArn);
     }
 }

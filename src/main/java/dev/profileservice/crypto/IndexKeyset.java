@@ -3,6 +3,7 @@ package dev.profileservice.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,8 +14,10 @@ import com.google.crypto.tink.prf.PrfConfig2026;
 import com.google.crypto.tink.prf.PrfSet;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.telemetry.AwsSdkTracing;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The blind-index key (Tink PRF, HMAC-SHA256), loaded once at startup from
@@ -34,8 +37,8 @@ public class IndexKeyset {
     private final PrfSet prf;
 
     @Inject
-    IndexKeyset(ProfileConfig config) {
-        this(load(config.crypto()));
+    IndexKeyset(ProfileConfig config, AwsSdkTracing tracing) {
+        this(load(config.crypto(), tracing.interceptors()));
     }
 
     IndexKeyset(PrfSet prf) {
@@ -61,6 +64,10 @@ public class IndexKeyset {
     }
 
     static PrfSet load(ProfileConfig.Crypto crypto) {
-        return SOURCE.primitive(SOURCE.load(crypto.indexKeyset(), crypto), PrfSet.class);
+        return load(crypto, List.of());
+    }
+
+    static PrfSet load(ProfileConfig.Crypto crypto, List<ExecutionInterceptor> kmsInterceptors) {
+        return SOURCE.primitive(SOURCE.load(crypto.indexKeyset(), crypto, kmsInterceptors), PrfSet.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.profileservice.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import com.google.crypto.tink.Aead;
@@ -16,6 +17,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 
 import dev.profileservice.config.ProfileConfig;
 import io.quarkus.logging.Log;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Where one keyset comes from: a setting holding base64 of Tink JSON, cleartext or (with
@@ -30,7 +32,8 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
      */
     private static final byte[] KEYSET_ASSOCIATED_DATA = new byte[0];
 
-    KeysetHandle load(Optional<String> value, ProfileConfig.Crypto crypto) {
+    /** {@code kmsInterceptors} go on the KMS client, if one is needed (tracing). */
+    KeysetHandle load(Optional<String> value, ProfileConfig.Crypto crypto, List<ExecutionInterceptor> kmsInterceptors) {
         if (value.isEmpty()) {
             if (!crypto.allowEphemeral()) {
                 throw new IllegalStateException(setting + " (env " + env + ") is required: a base64-encoded Tink JSON "
@@ -39,7 +42,7 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
             Log.warnf("No %s configured: using an ephemeral %s keyset (dev/test only)", setting, kind);
             return generate();
         }
-        Aead kek = crypto.kmsKeyUri().map(this::keyEncryptionAead).orElse(null);
+        Aead kek = crypto.kmsKeyUri().map(uri -> keyEncryptionAead(uri, kmsInterceptors)).orElse(null);
         try {
             String json = new String(Base64.getDecoder().decode(value.get().strip()), StandardCharsets.UTF_8);
             return kek == null
@@ -49,6 +52,19 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
             // The keyset text itself must never reach the log: name the setting, not the value.
             throw new IllegalStateException(setting + " is not a valid base64 Tink JSON " + kind + " keyset"
                     + (kek == null ? "" : " encrypted with profile.crypto.kms-key-uri") + " (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            release(kek);
+        }
+    }
+
+    /** The KMS client behind a key-encryption AEAD is needed only while a keyset opens: close it after. */
+    private static void release(Aead kek) {
+        if (kek instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                Log.debugf("Closing the KMS client failed (%s)", e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -60,7 +76,7 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
         }
     }
 
-    private KeysetHandle generate() {
+    KeysetHandle generate() {
         try {
             return KeysetHandle.generateNew(ephemeral, configuration);
         } catch (GeneralSecurityException e) {
@@ -68,9 +84,9 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
         }
     }
 
-    private Aead keyEncryptionAead(String uri) {
+    private Aead keyEncryptionAead(String uri, List<ExecutionInterceptor> interceptors) {
         try {
-            return client(uri).getAead(uri);
+            return client(uri, interceptors).getAead(uri);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no KMS client can use profile.crypto.kms-key-uri ("
                     + e.getClass().getSimpleName() + "). See README, Encryption at rest.");
@@ -78,11 +94,11 @@ record KeysetSource(String setting, String env, String kind, Parameters ephemera
     }
 
     /** A client registered with Tink wins (tests register a fake); aws-kms:// otherwise uses the SDK v2 client. */
-    private static KmsClient client(String uri) throws GeneralSecurityException {
+    private static KmsClient client(String uri, List<ExecutionInterceptor> interceptors) throws GeneralSecurityException {
         try {
             return KmsClients.get(uri);
         } catch (GeneralSecurityException notRegistered) {
-            AwsKmsClient aws = AwsKmsClient.defaultChain();
+            AwsKmsClient aws = AwsKmsClient.defaultChain(interceptors);
             if (aws.doesSupport(uri)) {
                 return aws;
             }

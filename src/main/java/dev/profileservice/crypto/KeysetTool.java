@@ -4,14 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
-import com.google.crypto.tink.Configuration;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig2026;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.prf.PredefinedPrfParameters;
-import com.google.crypto.tink.prf.PrfConfig2026;
 
 /**
  * Prints a new keyset as one base64 line, ready to be a Secret's value:
@@ -27,16 +21,15 @@ public final class KeysetTool {
         System.out.println(generate(args.length == 0 ? "aead" : args[0]));
     }
 
-    /** A new keyset of the given kind, as base64 of its cleartext Tink JSON. */
+    /** A new keyset of the given kind, from the same template the service loads it with, as base64 of its cleartext Tink JSON. */
     public static String generate(String kind) throws GeneralSecurityException {
-        Configuration config = switch (kind) {
-            case "aead" -> AeadConfig2026.get();
-            case "prf" -> PrfConfig2026.get();
+        KeysetSource source = switch (kind) {
+            case "aead" -> AeadKeyset.SOURCE;
+            case "prf" -> IndexKeyset.SOURCE;
             default -> throw new IllegalArgumentException("usage: KeysetTool aead|prf");
         };
-        KeysetHandle handle = KeysetHandle.generateNew(
-                kind.equals("aead") ? PredefinedAeadParameters.AES256_GCM : PredefinedPrfParameters.HMAC_SHA256_PRF, config);
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, config, InsecureSecretKeyAccess.get());
+        String json = TinkJsonProtoKeysetFormat.serializeKeyset(source.generate(), source.configuration(),
+                InsecureSecretKeyAccess.get());
         return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

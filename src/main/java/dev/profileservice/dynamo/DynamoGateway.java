@@ -22,19 +22,22 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The only door to DynamoDB for request handling. Calls are lazy (one call per subscription)
  * and non-blocking; a circuit breaker makes requests fail fast while the backend is down and
- * closes again on its own. Only backend trouble trips it: a failed condition is an answer.
- * There is deliberately no scan here.
+ * closes again on its own. Only backend trouble trips it: a failed condition is an answer, and
+ * throttling is one partition (or one account quota) running hot, not an outage, so one user's
+ * hot partition never fails everyone else's requests. There is deliberately no scan here.
  */
 @ApplicationScoped
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 3000, successThreshold = 2,
-        failOn = { SdkClientException.class, InternalServerErrorException.class,
-                ProvisionedThroughputExceededException.class, RequestLimitExceededException.class })
+        failOn = { SdkClientException.class, InternalServerErrorException.class },
+        skipOn = { ProvisionedThroughputExceededException.class, RequestLimitExceededException.class,
+                ThrottlingException.class })
 public class DynamoGateway {
 
     private final DynamoDbAsyncClient client;

@@ -76,10 +76,6 @@ public final class ItemSchema<T extends Record> {
         return (ItemSchema<T>) SCHEMAS.computeIfAbsent(type, t -> new ItemSchema<>(type));
     }
 
-    public Class<T> type() {
-        return type;
-    }
-
     public List<Field> fields() {
         return fields;
     }

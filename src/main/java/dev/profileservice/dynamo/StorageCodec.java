@@ -7,11 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.profileservice.crypto.CryptoMetrics;
+import dev.profileservice.crypto.EmailIndex;
+import dev.profileservice.crypto.FieldCipher;
+import dev.profileservice.crypto.LegacyPlaintext;
+import dev.profileservice.crypto.UnreadableAttributeException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -29,11 +35,13 @@ public class StorageCodec {
     private final FieldCipher cipher;
     private final EmailIndex emailIndex;
     private final CryptoMetrics metrics;
+    private final LegacyPlaintext legacyPlaintext;
 
-    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics) {
+    StorageCodec(FieldCipher cipher, EmailIndex emailIndex, CryptoMetrics metrics, LegacyPlaintext legacyPlaintext) {
         this.cipher = cipher;
         this.emailIndex = emailIndex;
         this.metrics = metrics;
+        this.legacyPlaintext = legacyPlaintext;
     }
 
     /**
@@ -42,11 +50,12 @@ public class StorageCodec {
      * fails the whole read with {@link UnreadableAttributeException}.
      */
     public <T extends Record> T decode(ItemSchema<T> schema, Class<?> view, ItemKey key, Map<String, AttributeValue> item) {
+        Objects.requireNonNull(view, "a read names the view it serves: there is no read of every field");
         Map<String, Object> values = new HashMap<>();
         Set<String> keyIds = new HashSet<>();
         for (ItemSchema.Field field : schema.fields()) {
             AttributeValue value = item.get(field.attribute());
-            if (value != null && (view == null || field.visibleIn(view))) {
+            if (value != null && field.visibleIn(view)) {
                 values.put(field.name(), fromAttribute(field, opened(field.attribute(), value, key, keyIds)));
             }
         }
@@ -85,50 +94,8 @@ public class StorageCodec {
         return changes;
     }
 
-    /**
-     * The core of a backfill: the changes that seal a raw item's legacy plaintext and index its
-     * email, exactly as the owner's next write would; empty when nothing is left to do. The
-     * caller reads the whole item (ssn included, so not with the service's role) and makes the
-     * UpdateItem conditional on the values it read, so that a concurrent write wins.
-     */
-    public ItemChanges resealLegacy(ItemKey key, Map<String, AttributeValue> item) {
-        ItemChanges changes = new ItemChanges();
-        for (String attribute : Attributes.ENCRYPTED) {
-            AttributeValue value = item.get(attribute);
-            if (value != null && value.s() != null) {
-                changes.set(attribute, sealed(attribute, value.s(), key));
-            }
-        }
-        AttributeValue email = item.get(Attributes.EMAIL);
-        if (email != null && !item.containsKey(Attributes.EMAIL_HMAC)) {
-            if (email.s() != null) {
-                indexEmail(changes, email.s());
-            } else if (email.b() != null) {
-                indexEmail(changes, cipher.decrypt(email.b().asByteArrayUnsafe(), key, Attributes.EMAIL));
-            }
-        }
-        return changes;
-    }
-
-    /**
-     * The core of a key rotation: the changes that re-seal, under the primary key, every
-     * ciphertext of a raw item still sealed by an older key of the keyset; empty when none is.
-     * Plaintext is untouched (that is {@link #resealLegacy}), so the blind index is too.
-     */
-    public ItemChanges rotate(ItemKey key, Map<String, AttributeValue> item) {
-        ItemChanges changes = new ItemChanges();
-        for (String attribute : Attributes.ENCRYPTED) {
-            AttributeValue value = item.get(attribute);
-            if (value != null && value.b() != null && cipher.sealedByOlderKey(value.b().asByteArrayUnsafe())) {
-                String plaintext = cipher.decrypt(value.b().asByteArrayUnsafe(), key, attribute);
-                changes.set(attribute, sealed(attribute, plaintext, key));
-            }
-        }
-        return changes;
-    }
-
     /** The blind index follows the email: set with it, removed with it, never stale. */
-    private void indexEmail(ItemChanges changes, String email) {
+    public void indexEmail(ItemChanges changes, String email) {
         if (email == null) {
             changes.remove(Attributes.EMAIL_HMAC);
         } else {
@@ -136,14 +103,15 @@ public class StorageCodec {
         }
     }
 
-    private AttributeValue sealed(String attribute, Object value, ItemKey key) {
+    /** The stored form of a value: ciphertext bound to its item and attribute for {@link Attributes#ENCRYPTED}. */
+    public AttributeValue sealed(String attribute, Object value, ItemKey key) {
         if (Attributes.ENCRYPTED.contains(attribute) && value instanceof String plaintext) {
             return AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(cipher.encrypt(plaintext, key, attribute)));
         }
         return toAttribute(value);
     }
 
-    /** An encrypted attribute as plaintext S: Binary is opened, legacy S passes through and is counted. */
+    /** An encrypted attribute as plaintext S: Binary is opened; legacy S is served or refused by {@link LegacyPlaintext}. */
     private AttributeValue opened(String attribute, AttributeValue value, ItemKey key, Set<String> keyIds) {
         if (!Attributes.ENCRYPTED.contains(attribute)) {
             return value;
@@ -151,10 +119,15 @@ public class StorageCodec {
         if (value.b() != null) {
             byte[] ciphertext = value.b().asByteArrayUnsafe();
             FieldCipher.keyId(ciphertext).ifPresent(keyIds::add);
-            return AttributeValue.fromS(cipher.decrypt(ciphertext, key, attribute));
+            try {
+                return AttributeValue.fromS(cipher.decrypt(ciphertext, key, attribute));
+            } catch (UnreadableAttributeException e) {
+                metrics.decryptFailure(attribute);
+                throw e;
+            }
         }
         if (value.s() != null) {
-            metrics.legacyPlaintextRead(attribute);
+            legacyPlaintext.admit(attribute, key);
         }
         return value;
     }

@@ -3,7 +3,7 @@ package dev.profileservice.error;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonView;
 
-import dev.profileservice.profile.ProfileViews;
+import dev.profileservice.api.Views;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,11 +14,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @JsonView(ProfileViews.Public.class) String type,
-        @JsonView(ProfileViews.Public.class) String title,
-        @JsonView(ProfileViews.Public.class) int status,
-        @JsonView(ProfileViews.Public.class) String detail,
-        @JsonView(ProfileViews.Public.class) String errorId) {
+        @JsonView(Views.Public.class) String type,
+        @JsonView(Views.Public.class) String title,
+        @JsonView(Views.Public.class) int status,
+        @JsonView(Views.Public.class) String detail,
+        @JsonView(Views.Public.class) String errorId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

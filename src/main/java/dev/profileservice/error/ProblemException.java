@@ -27,6 +27,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, detail);
     }
 
+    /** A field the request may not name; its name is echoed only after {@link ProblemMappers#safeName}. */
+    public static ProblemException unknownField(String name) {
+        return new ProblemException(400, "unknown or read-only field '" + ProblemMappers.safeName(name) + "'");
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, detail);
+    }
+
     public static ProblemException preconditionFailed() {
         return new ProblemException(412, "If-Match does not match the current version; GET the profile and retry");
     }

@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.profileservice.dynamo.UnreadableAttributeException;
+import dev.profileservice.crypto.UnreadableAttributeException;
+import dev.profileservice.limits.TooManyRequestsException;
+import dev.profileservice.logging.ValueFreeMessages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -53,12 +55,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unknownField(UnrecognizedPropertyException e) {
-        return Problems.client(400, "unknown or read-only field '" + safeName(e.getPropertyName()) + "'", e);
+        return Problems.client(400, ProblemException.unknownField(e.getPropertyName()).detail(), e);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> wrongType(MismatchedInputException e) {
-        String field = jsonPath(e);
+        String field = ValueFreeMessages.path(e);
         return Problems.client(400, field.isEmpty() ? "the body does not have the expected shape"
                 : "field '" + field + "' has the wrong type", e);
     }
@@ -100,6 +102,11 @@ public class ProblemMappers {
             return Problems.server(status, e);
         }
         return Problems.client(status, null, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> tooMany(TooManyRequestsException e) {
+        return Problems.tooManyRequests(e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper
@@ -157,20 +164,8 @@ public class ProblemMappers {
         return properties.isEmpty() ? safeName(parameter) : properties.toString();
     }
 
-    private static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? safeName(r.getFieldName()) : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
-
     /** Field names come from the request: keep them short and printable before echoing them. */
-    public static String safeName(String name) {
-        if (name == null) {
-            return "";
-        }
-        String cleaned = name.codePoints().filter(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-'))
-                .limit(64)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return cleaned.isEmpty() ? "?" : cleaned;
+    static String safeName(String name) {
+        return ValueFreeMessages.safeName(name);
     }
 }

@@ -1,6 +1,7 @@
 package dev.profileservice.health;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class DynamoReadinessCheck implements AsyncHealthCheck {
     }
 
     private HealthCheckResponse failed(Throwable failure) {
-        Throwable cause = failure.getCause() != null && failure instanceof java.util.concurrent.CompletionException
+        Throwable cause = failure.getCause() != null && failure instanceof CompletionException
                 ? failure.getCause()
                 : failure;
         if (cause instanceof ResourceNotFoundException) {

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The built-in value patterns, in the order they run. Order matters: whole blocks (PEM, JWT) go before the
+ * The built-in value patterns, in the order they run. Order matters: whole blocks (keysets, PEM, JWT) go before the
  * fragments inside them could be mistaken for something else, and card numbers go before the shorter SSN and
  * phone shapes. Every regex is anchored on a token boundary and uses bounded or possessive quantifiers, so a
  * long run of digits or base64 costs linear time. Most start with the character they need and check the boundary
@@ -22,6 +22,12 @@ final class KnownPatterns {
     }
 
     static List<MaskRule> all() {
+        List<MaskRule> all = new java.util.ArrayList<>(KeysetRule.all());
+        all.addAll(valuePatterns());
+        return List.copyOf(all);
+    }
+
+    private static List<MaskRule> valuePatterns() {
         return List.of(
                 new PatternRule("private-key", "-----BEGIN [A-Z0-9 ]{0,20}PRIVATE KEY[A-Z ]{0,10}-----"
                         + "(?:[\\s\\S]*?-----END [A-Z0-9 ]{0,20}PRIVATE KEY[A-Z ]{0,10}-----|[\\s\\S]*+)",

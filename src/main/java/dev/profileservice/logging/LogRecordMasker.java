@@ -10,7 +10,8 @@ import org.jboss.logmanager.ExtLogRecord;
 
 /**
  * Masks one record in place: the message after its parameters are applied (whatever the format style), the
- * exception graph, and the record's copy of the MDC and NDC. The thread's own MDC is never touched.
+ * exception graph, and the record's copy of the MDC and NDC. The thread's own MDC is never touched. An
+ * {@link AuditEvent}'s message is the exception: it holds ids only, which are kept exact.
  */
 final class LogRecordMasker {
 
@@ -31,7 +32,9 @@ final class LogRecordMasker {
     }
 
     void mask(LogRecord record) {
-        String masked = ControlChars.neutralise(rules.apply(render(record)));
+        AuditEvent audit = AuditEvent.carriedBy(record);
+        // An audit event's ids must stay exact: its JSON is rebuilt from the event, never from the record's text.
+        String masked = audit != null ? audit.toJson() : ControlChars.neutralise(rules.apply(render(record)));
         replaceMessage(record, masked);
         if (record.getThrown() != null) {
             record.setThrown(throwables.mask(record.getThrown()));

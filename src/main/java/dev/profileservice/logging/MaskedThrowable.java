@@ -10,15 +10,8 @@ public final class MaskedThrowable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String originalClassName;
-
     MaskedThrowable(String originalClassName, String maskedMessage) {
         super(maskedMessage == null ? originalClassName : originalClassName + ": " + maskedMessage);
-        this.originalClassName = originalClassName;
-    }
-
-    public String originalClassName() {
-        return originalClassName;
     }
 
     /** Reads like the original in a stack trace: {@code com.example.FooException: masked text}. */

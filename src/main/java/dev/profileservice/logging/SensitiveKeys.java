@@ -25,7 +25,8 @@ final class SensitiveKeys {
             Map.entry("apikey", "api-key"), Map.entry("privatekey", "private-key"),
             Map.entry("credential", "credentials"), Map.entry("credentials", "credentials"),
             Map.entry("ssn", "ssn"), Map.entry("signature", "signature"), Map.entry("otp", "otp"),
-            Map.entry("sessionid", "session-id"), Map.entry("jsessionid", "session-id"));
+            Map.entry("sessionid", "session-id"), Map.entry("jsessionid", "session-id"),
+            Map.entry("keyset", "keyset"), Map.entry("keysets", "keyset"));
 
     private final Map<String, String> kindByWord;
     /** The first three characters of every word, by {@link #index}; null when a word is too short to have three. */

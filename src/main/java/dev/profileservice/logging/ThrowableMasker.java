@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Returns a copy of an exception whose messages are masked along the whole cause and suppressed graph, with the
- * original stack frames. Formatters print the exception themselves, so masking the log message is not enough.
+ * original stack frames. Messages that quote request values (Jackson's) are replaced by class and JSON path. Formatters print the exception themselves, so masking the log message is not enough.
  * A clean graph is returned as is, so the common case costs no allocation and no reflection.
  */
 final class ThrowableMasker {
@@ -37,7 +37,7 @@ final class ThrowableMasker {
         }
         done.put(original, null);
         String message = original.getMessage();
-        String masked = rules.apply(message);
+        String masked = ValueFreeMessages.quotesValues(original) ? ValueFreeMessages.describe(original) : rules.apply(message);
         Throwable cause = copy(original.getCause(), done, depth + 1);
         Throwable[] suppressed = original.getSuppressed();
         boolean same = Objects.equals(masked, message)

@@ -1,30 +1,36 @@
 package dev.profileservice.profile;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.profileservice.config.ProfileConfig;
+import dev.profileservice.crypto.EmailIndex;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.DynamoGateway;
-import dev.profileservice.dynamo.EmailIndex;
 import dev.profileservice.dynamo.ItemChanges;
 import dev.profileservice.dynamo.ItemKey;
 import dev.profileservice.dynamo.ItemSchema;
+import dev.profileservice.dynamo.PartitionQuery;
 import dev.profileservice.dynamo.StorageCodec;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Profile items. Every read is a GetItem on one key with the projection of the view being
- * served; every write is a conditional UpdateItem that touches only the attributes it names.
+ * served. Every write is one optimistic, conditional UpdateItem that touches only the
+ * attributes it names and stamps the next version: of two writers holding the same version,
+ * exactly one wins, and the other learns it as a {@code false}, not as an exception.
  */
 @ApplicationScoped
 public class ProfileRepository {
 
     static final ItemSchema<Profile> SCHEMA = ItemSchema.of(Profile.class);
+    static final ItemSchema<ProfileInput> WRITABLE = ItemSchema.of(ProfileInput.class);
 
     private static final int MAX_EMAIL_MATCHES = 10;
 
@@ -32,6 +38,7 @@ public class ProfileRepository {
     private final StorageCodec codec;
     private final EmailIndex emailIndex;
     private final ProfileConfig config;
+    private final Clock clock = Clock.systemUTC();
 
     ProfileRepository(DynamoGateway dynamo, StorageCodec codec, EmailIndex emailIndex, ProfileConfig config) {
         this.dynamo = dynamo;
@@ -47,27 +54,50 @@ public class ProfileRepository {
                 .map(r -> codec.decodeFound(SCHEMA, view, key, r));
     }
 
-    /** Creates the profile; fails with ConditionalCheckFailedException if one exists. */
-    public Uni<Void> create(String userId, ItemChanges changes) {
-        return write(userId, changes, "attribute_not_exists(#pk)", Map.of(), Map.of("#pk", Attributes.USER_ID));
+    /** Creates the profile at version 1; false when the owner already has one. */
+    public Uni<Boolean> create(String userId, ProfileChange change) {
+        return write(userId, changes(userId, change, 1), "attribute_not_exists(#pk)", Map.of(),
+                Map.of("#pk", Attributes.USER_ID));
     }
 
-    /** Replaces fields of an existing profile at {@code expectedVersion}; fails with ConditionalCheckFailedException otherwise. */
-    public Uni<Void> update(String userId, ItemChanges changes, long expectedVersion) {
+    /** Applies the change if the stored version is {@code expectedVersion}; false when it is not. */
+    public Uni<Boolean> update(String userId, ProfileChange change, long expectedVersion) {
         // Items written by other systems may have no version yet; they count as version 0.
         String condition = expectedVersion == 0
                 ? "attribute_exists(#pk) AND (attribute_not_exists(#v) OR #v = :expected)"
                 : "#v = :expected";
-        return write(userId, changes, condition,
+        return write(userId, changes(userId, change, expectedVersion + 1), condition,
                 Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))),
                 expectedVersion == 0 ? Map.of("#pk", Attributes.USER_ID, "#v", Attributes.VERSION)
                         : Map.of("#v", Attributes.VERSION));
     }
 
-    private Uni<Void> write(String userId, ItemChanges changes, String condition, Map<String, AttributeValue> values,
+    /**
+     * The named fields as stored (normalised, encrypted, the email indexed), the SSN's last four
+     * beside the SSN, the next version and the timestamps.
+     */
+    private ItemChanges changes(String userId, ProfileChange change, long version) {
+        ProfileInput normalized = change.input().normalized();
+        ItemChanges changes = codec.encode(WRITABLE, normalized, ItemKey.profile(userId), change.present()::contains);
+        if (change.present().contains("ssn")) {
+            String last4 = normalized.ssnLast4();
+            if (last4 == null) {
+                changes.remove(Attributes.SSN_LAST4);
+            } else {
+                changes.set(Attributes.SSN_LAST4, AttributeValue.fromS(last4));
+            }
+        }
+        String now = Instant.now(clock).toString();
+        return changes.set(Attributes.VERSION, AttributeValue.fromN(Long.toString(version)))
+                .set(Attributes.UPDATED_AT, AttributeValue.fromS(now))
+                .setIfAbsent(Attributes.CREATED_AT, AttributeValue.fromS(now));
+    }
+
+    private Uni<Boolean> write(String userId, ItemChanges changes, String condition, Map<String, AttributeValue> values,
             Map<String, String> names) {
         return dynamo.updateItem(changes.conditionalUpdate(config.table(), ItemKey.profile(userId), condition, names, values))
-                .replaceWithVoid();
+                .replaceWith(true)
+                .onFailure(ConditionalCheckFailedException.class).recoverWithItem(false);
     }
 
     /**
@@ -75,21 +105,21 @@ public class ProfileRepository {
      * the query carries the tag, never the email. Legacy items without {@code email_hmac} are
      * not in the index until their owner's next write of the email (or a backfill).
      */
-    public Uni<List<String>> ownersByEmail(String email) {
-        QueryRequest request = QueryRequest.builder()
-                .tableName(config.table())
-                .indexName(Attributes.EMAIL_INDEX)
-                .keyConditionExpression("#e = :e")
-                .projectionExpression("#pk, #sk")
-                .expressionAttributeNames(Map.of("#e", Attributes.EMAIL_HMAC, "#pk", Attributes.USER_ID, "#sk",
-                        Attributes.SORT_KEY))
-                .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(emailIndex.tag(email))))
-                .limit(MAX_EMAIL_MATCHES)
-                .build();
-        return dynamo.query(request).map(r -> r.items().stream()
-                .filter(i -> Attributes.PROFILE_SORT_KEY.equals(i.get(Attributes.SORT_KEY).s()))
-                .map(i -> i.get(Attributes.USER_ID).s())
-                .distinct()
-                .toList());
+    public Uni<EmailOwners> ownersByEmail(String email) {
+        // One more than the limit is asked for, to tell "exactly the limit" from "more than the limit".
+        return dynamo.query(PartitionQuery.emailIndex(config.table(), emailIndex.tag(email)).limit(MAX_EMAIL_MATCHES + 1).page(null))
+                .map(r -> {
+                    List<String> owners = r.items().stream()
+                            .filter(i -> Attributes.PROFILE_SORT_KEY.equals(i.get(Attributes.SORT_KEY).s()))
+                            .map(i -> i.get(Attributes.USER_ID).s())
+                            .distinct()
+                            .toList();
+                    return new EmailOwners(owners.subList(0, Math.min(owners.size(), MAX_EMAIL_MATCHES)),
+                            owners.size() > MAX_EMAIL_MATCHES);
+                });
+    }
+
+    /** The owners of an email, at most the limit; {@code truncated} when more matched. */
+    public record EmailOwners(List<String> userIds, boolean truncated) {
     }
 }

@@ -18,17 +18,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.annotation.JsonView;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.profileservice.address.AddressService;
-import dev.profileservice.dynamo.PartitionEraser;
+import dev.profileservice.api.Views;
 import dev.profileservice.error.ProblemException;
+import dev.profileservice.limits.RateLimit;
+import dev.profileservice.limits.RateLimited;
 import dev.profileservice.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -43,37 +46,36 @@ public class ProfileResource {
 
     private final ProfileService profiles;
     private final AddressService addresses;
-    private final PartitionEraser eraser;
     private final Caller caller;
 
-    ProfileResource(ProfileService profiles, AddressService addresses, PartitionEraser eraser, Caller caller) {
+    ProfileResource(ProfileService profiles, AddressService addresses, Caller caller) {
         this.profiles = profiles;
         this.addresses = addresses;
-        this.eraser = eraser;
         this.caller = caller;
     }
 
     @GET
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<RestResponse<Profile>> get() {
-        return profiles.find(caller.id(), ProfileViews.Owner.class)
+        return profiles.find(caller.id(), Views.Owner.class)
                 .onItem().ifNull().failWith(NotFoundException::new)
                 .map(profile -> RestResponse.ResponseBuilder.ok(profile).header(HttpHeaders.ETAG, profile.etag()).build());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
     public Uni<RestResponse<Profile>> replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull @ConvertGroup(from = Default.class, to = ProfileUpdate.Replace.class) ProfileUpdate body) {
+            @Valid @NotNull @ConvertGroup(from = Default.class, to = ProfileInput.Replace.class) ProfileInput body) {
         return profiles.replace(caller.id(), body, IfMatch.version(ifMatch)).map(ProfileResource::written);
     }
 
     @PATCH
     @Consumes(MERGE_PATCH)
-    @JsonView(ProfileViews.Owner.class)
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileUpdate.class)))
-    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+    @JsonView(Views.Owner.class)
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileInput.class)))
+    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch)
+            throws JsonProcessingException {
         Long expected = IfMatch.version(ifMatch);
         if (expected == null) {
             throw ProblemException.preconditionRequired();
@@ -84,23 +86,29 @@ public class ProfileResource {
     /** Erases the caller's whole partition: profile and addresses. */
     @DELETE
     public Uni<RestResponse<Void>> erase() {
-        return eraser.erase(caller.id()).map(count -> RestResponse.noContent());
+        return profiles.erase(caller.id()).map(count -> RestResponse.noContent());
     }
 
     @GET
     @Path("/export")
-    @JsonView(ProfileViews.Owner.class)
+    @JsonView(Views.Owner.class)
+    @RateLimited(RateLimit.EXPORT)
     public Uni<ProfileExport> export() {
         String owner = caller.id();
         return Uni.combine().all()
-                .unis(profiles.find(owner, ProfileViews.Owner.class), addresses.all(owner))
+                .unis(profiles.find(owner, Views.Owner.class), addresses.all(owner))
                 .with(ProfileExport::new);
     }
 
-    private static RestResponse<Profile> written(ProfileService.Written written) {
-        RestResponse.ResponseBuilder<Profile> builder = written.created()
-                ? RestResponse.ResponseBuilder.<Profile> created(URI.create("/api/profile")).entity(written.profile())
-                : RestResponse.ResponseBuilder.ok(written.profile());
-        return builder.header(HttpHeaders.ETAG, written.profile().etag()).build();
+    /** 201 or 200 with the new ETag; a lost optimistic write is 428 (no If-Match, profile exists) or 412 (stale). */
+    private static RestResponse<Profile> written(Written written) {
+        Profile profile = written.profile();
+        RestResponse.ResponseBuilder<Profile> builder = switch (written.outcome()) {
+            case CREATED -> RestResponse.ResponseBuilder.<Profile> created(URI.create("/api/profile")).entity(profile);
+            case UPDATED -> RestResponse.ResponseBuilder.ok(profile);
+            case EXISTS -> throw ProblemException.preconditionRequired();
+            case STALE -> throw ProblemException.preconditionFailed();
+        };
+        return builder.header(HttpHeaders.ETAG, profile.etag()).build();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonView;
 
+import dev.profileservice.api.Views;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -27,8 +28,8 @@ public class PublicProfileResource {
 
     @GET
     @Path("/{userId}")
-    @JsonView(ProfileViews.Public.class)
+    @JsonView(Views.Public.class)
     public Uni<Profile> get(@PathParam("userId") @Size(min = 1, max = 255) String userId) {
-        return profiles.find(userId, ProfileViews.Public.class).onItem().ifNull().failWith(NotFoundException::new);
+        return profiles.find(userId, Views.Public.class).onItem().ifNull().failWith(NotFoundException::new);
     }
 }

@@ -5,31 +5,39 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Without an issuer, Quarkus disables the OIDC tenant and every request is a 401: safe, but
- * silent. In prod the service refuses to start instead, naming the setting to provide.
+ * silent. Without the browser session secrets it makes up its own per pod, so sessions break
+ * across replicas and restarts. In prod the service refuses to start instead, naming the setting.
  */
 @ApplicationScoped
 public class OidcConfigCheck {
 
-    private final Optional<String> issuer;
-    private final Optional<String> audience;
+    /** Quarkus derives AES-256 keys from these; shorter ones are refused or padded. */
+    static final int MIN_SECRET_LENGTH = 32;
 
-    OidcConfigCheck(@ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer,
-            @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<String> audience) {
-        this.issuer = issuer;
-        this.audience = audience;
+    private final Config config;
+
+    OidcConfigCheck(Config config) {
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
-            verify(issuer, audience);
+            verify(value("quarkus.oidc.auth-server-url"), value("quarkus.oidc.token.audience"));
+            verifySessionSecrets(value("quarkus.oidc.credentials.secret"),
+                    value("quarkus.oidc.token-state-manager.encryption-secret"),
+                    value("quarkus.oidc.authentication.state-secret"));
         }
+    }
+
+    private Optional<String> value(String name) {
+        return config.getOptionalValue(name, String.class);
     }
 
     static void verify(Optional<String> issuer, Optional<String> audience) {
@@ -40,6 +48,26 @@ public class OidcConfigCheck {
         if (audience.filter(s -> !s.isBlank() && !s.equals("any")).isEmpty()) {
             throw new IllegalStateException("quarkus.oidc.token.audience (env QUARKUS_OIDC_TOKEN_AUDIENCE) is required in prod:"
                     + " the aud this service's tokens must carry");
+        }
+    }
+
+    /** The web client's code flow: the client secret, and two secrets that must be the same on every pod. */
+    static void verifySessionSecrets(Optional<String> clientSecret, Optional<String> encryptionSecret,
+            Optional<String> stateSecret) {
+        if (clientSecret.filter(s -> !s.isBlank()).isEmpty()) {
+            throw new IllegalStateException("quarkus.oidc.credentials.secret (env QUARKUS_OIDC_CREDENTIALS_SECRET) is required"
+                    + " in prod: the client secret of the web client's code flow");
+        }
+        requireLong(encryptionSecret, "quarkus.oidc.token-state-manager.encryption-secret",
+                "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "encrypts the session cookie");
+        requireLong(stateSecret, "quarkus.oidc.authentication.state-secret", "QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET",
+                "protects the sign-in state cookie");
+    }
+
+    private static void requireLong(Optional<String> secret, String key, String env, String role) {
+        if (secret.filter(s -> s.strip().length() >= MIN_SECRET_LENGTH).isEmpty()) {
+            throw new IllegalStateException(key + " (env " + env + ") is required in prod, at least " + MIN_SECRET_LENGTH
+                    + " characters and the same on every pod: it " + role);
         }
     }
 }

@@ -35,7 +35,7 @@ class CorsTest {
         given().header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "GET")
                 .options("/api/profile").then()
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", "https://evil.example.net").get("/q/health/live").then()
+        given().header("Origin", "https://evil.example.net").get("/api/profile").then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 }

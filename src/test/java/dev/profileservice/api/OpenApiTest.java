@@ -17,7 +17,7 @@ class OpenApiTest {
         String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString();
         for (String path : new String[] { "/api/profile", "/api/profile/export", "/api/profile/addresses",
-                "/api/profiles/{userId}", "/api/admin/profiles/{userId}", "/api/admin/profiles" }) {
+                "/api/profiles/{userId}", "/api/admin/profiles/{userId}", "/api/admin/profiles/search" }) {
             assertTrue(document.contains("\"" + path + "\""), "missing " + path);
         }
         for (String field : new String[] { "displayName", "ssnLast4", "postalCode", "nextCursor" }) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ import com.google.crypto.tink.aead.AeadConfig2026;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsAsyncClient;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
@@ -34,8 +37,9 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
  * The SDK v2 AWS KMS adapter against an in-memory stand-in for the KMS API: what it sends
- * (key id, encryption context), that a KMS-wrapped keyset opens through it, and that KMS
- * error text (which names ARNs and accounts) never surfaces.
+ * (key id, encryption context), the region it calls (the key ARN's), that it accepts a
+ * decryption only from the configured key, that it closes every client, that a KMS-wrapped
+ * keyset opens through it, and that KMS error text (which names ARNs and accounts) never surfaces.
  */
 class AwsKmsAeadTest {
 
@@ -45,7 +49,20 @@ class AwsKmsAeadTest {
     static final class InMemoryKms implements KmsAsyncClient {
         final Aead key;
         final List<Object> requests = new ArrayList<>();
+        final List<Region> regions = new ArrayList<>();
         boolean failing;
+        String answeringKeyId;
+        int opened;
+        int closed;
+
+        /** A client factory as the adapter uses it: records the region and counts open clients. */
+        Function<Region, KmsAsyncClient> factory() {
+            return region -> {
+                regions.add(region);
+                opened++;
+                return this;
+            };
+        }
 
         InMemoryKms() throws GeneralSecurityException {
             key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get())
@@ -63,7 +80,7 @@ class AwsKmsAeadTest {
         @Override
         public CompletableFuture<DecryptResponse> decrypt(DecryptRequest request) {
             requests.add(request);
-            return call(() -> DecryptResponse.builder().keyId(request.keyId()).plaintext(SdkBytes.fromByteArray(
+            return call(() -> DecryptResponse.builder().keyId(answeringKeyId != null ? answeringKeyId : request.keyId()).plaintext(SdkBytes.fromByteArray(
                     key.decrypt(request.ciphertextBlob().asByteArray(), bound(request.keyId(), request.encryptionContext()))))
                     .build());
         }
@@ -91,6 +108,7 @@ class AwsKmsAeadTest {
 
         @Override
         public void close() {
+            closed++;
         }
 
         interface Crypto<T> {
@@ -101,7 +119,7 @@ class AwsKmsAeadTest {
     @Test
     void sealsWithTheKeyArnAndTheAssociatedDataAsHexEncryptionContext() throws Exception {
         InMemoryKms kms = new InMemoryKms();
-        Aead aead = new AwsKmsClient(() -> kms).getAead("aws-kms://" + ARN);
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
         byte[] aad = { 1, 2, (byte) 0xff };
         byte[] sealed = aead.encrypt("keyset".getBytes(StandardCharsets.UTF_8), aad);
         assertArrayEquals("keyset".getBytes(StandardCharsets.UTF_8), aead.decrypt(sealed, aad));
@@ -115,29 +133,8 @@ class AwsKmsAeadTest {
     void keysetEncryptedUnderAnAwsKmsKeyLoadsThroughTheRegisteredClient() throws Exception {
         InMemoryKms kms = new InMemoryKms();
         String uri = "aws-kms://" + ARN + "-registered";
-        AwsKmsClient aws = new AwsKmsClient(() -> kms);
-        // KmsClients is global: register for this one URI only, so other tests still meet the default chain.
-        KmsClients.add(new com.google.crypto.tink.KmsClient() {
-            @Override
-            public boolean doesSupport(String keyUri) {
-                return uri.equals(keyUri);
-            }
-
-            @Override
-            public com.google.crypto.tink.KmsClient withCredentials(String path) {
-                return this;
-            }
-
-            @Override
-            public com.google.crypto.tink.KmsClient withDefaultCredentials() {
-                return this;
-            }
-
-            @Override
-            public Aead getAead(String keyUri) throws GeneralSecurityException {
-                return aws.getAead(keyUri);
-            }
-        });
+        AwsKmsClient aws = new AwsKmsClient(kms.factory());
+        FakeKmsClient.route(uri, aws);
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
         Aead kek = KmsClients.get(uri).getAead(uri);
         String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, new byte[0], AeadConfig2026.get());
@@ -149,10 +146,33 @@ class AwsKmsAeadTest {
     }
 
     @Test
+    void theKmsClientOpenedToLoadAKeysetIsClosedOnceTheKeysetIsLoaded() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        String uri = "aws-kms://" + ARN + "-closed";
+        FakeKmsClient.route(uri, new AwsKmsClient(kms.factory()));
+        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AeadConfig2026.get());
+        String json = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, KmsClients.get(uri).getAead(uri),
+                new byte[0], AeadConfig2026.get());
+
+        int opened = kms.opened;
+        AeadKeyset.load(new TestCrypto(Optional.of(base64(json)), Optional.empty(), Optional.of(uri), false));
+        assertTrue(kms.opened > opened, "loading used KMS");
+        assertEquals(kms.opened, kms.closed, "closed after loading");
+
+        assertThrows(IllegalStateException.class,
+                () -> AeadKeyset.load(new TestCrypto(Optional.of(base64("{}")), Optional.empty(), Optional.of(uri), false)));
+        assertEquals(kms.opened, kms.closed, "closed even when the keyset does not open");
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void kmsErrorTextNeverSurfaces() throws Exception {
         InMemoryKms kms = new InMemoryKms();
         kms.failing = true;
-        Aead aead = new AwsKmsClient(() -> kms).getAead("aws-kms://" + ARN);
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
         GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> aead.decrypt(new byte[] { 1 }, null));
         assertFalse(e.getMessage().contains("111122223333"), e.getMessage());
         assertFalse(e.getMessage().contains("arn:"), e.getMessage());
@@ -160,10 +180,58 @@ class AwsKmsAeadTest {
 
     @Test
     void onlyAwsKmsUrisAreSupported() throws Exception {
-        AwsKmsClient client = new AwsKmsClient(() -> {
+        AwsKmsClient client = new AwsKmsClient(region -> {
             throw new AssertionError("no client needed");
         });
         assertFalse(client.doesSupport("gcp-kms://projects/x"));
         assertThrows(GeneralSecurityException.class, () -> client.getAead("fake-kms://x"));
+        // the region must come from a key ARN: an alias, a bare key id or a foreign ARN is refused up front
+        for (String key : List.of("alias/profile", "1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws:kms:eu-west-1:111122223333:alias/profile", "arn:aws:s3:::bucket")) {
+            assertThrows(GeneralSecurityException.class, () -> client.getAead("aws-kms://" + key), key);
+        }
+    }
+
+    @Test
+    void theRegionIsTheKeyArnsNotAwsRegion() throws Exception {
+        String previous = System.getProperty("aws.region");
+        System.setProperty("aws.region", "us-east-1"); // what AWS_REGION would say; the ARN must win
+        try {
+            InMemoryKms kms = new InMemoryKms();
+            Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
+            aead.decrypt(aead.encrypt(new byte[] { 1 }, null), null);
+            String other = ARN.replace("eu-west-1", "ap-southeast-2");
+            new AwsKmsClient(kms.factory()).getAead("aws-kms://" + other).encrypt(new byte[] { 1 }, null);
+            assertEquals(List.of(Region.EU_WEST_1, Region.EU_WEST_1, Region.AP_SOUTHEAST_2), kms.regions);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("aws.region");
+            } else {
+                System.setProperty("aws.region", previous);
+            }
+        }
+    }
+
+    @Test
+    void aDecryptAnsweredForAnotherKeyIsRefused() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
+        byte[] sealed = aead.encrypt(new byte[] { 7 }, null);
+        kms.answeringKeyId = ARN.replace("1234abcd", "9999ffff");
+        GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> aead.decrypt(sealed, null));
+        assertFalse(e.getMessage().contains("arn:"), e.getMessage());
+        kms.answeringKeyId = null;
+        assertArrayEquals(new byte[] { 7 }, aead.decrypt(sealed, null));
+    }
+
+    @Test
+    void everySdkClientIsClosedAfterItsCallEvenWhenItFails() throws Exception {
+        InMemoryKms kms = new InMemoryKms();
+        Aead aead = new AwsKmsClient(kms.factory()).getAead("aws-kms://" + ARN);
+        aead.decrypt(aead.encrypt(new byte[] { 1 }, null), null);
+        kms.failing = true;
+        assertThrows(GeneralSecurityException.class, () -> aead.decrypt(new byte[] { 1 }, null));
+        assertEquals(3, kms.opened);
+        assertEquals(kms.opened, kms.closed, "every client opened is closed");
     }
 }

@@ -3,6 +3,7 @@ package dev.profileservice.crypto;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -14,7 +15,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 /**
  * A KMS for tests: each {@code fake-kms://} URI names its own in-memory AES-GCM key, as a
  * KMS key ARN names a key that never leaves the KMS. Stands in for the AWS KMS client that
- * production would register.
+ * production would register. It can also route one URI to another client.
  */
 final class FakeKmsClient implements KmsClient {
 
@@ -22,17 +23,36 @@ final class FakeKmsClient implements KmsClient {
     private static final Map<String, Aead> KEYS = new ConcurrentHashMap<>();
     private static volatile boolean registered;
 
+    /** How this client answers for a URI it supports. */
+    @FunctionalInterface
+    interface Aeads {
+        Aead forUri(String keyUri) throws GeneralSecurityException;
+    }
+
+    private final Predicate<String> supports;
+    private final Aeads aeads;
+
+    private FakeKmsClient(Predicate<String> supports, Aeads aeads) {
+        this.supports = supports;
+        this.aeads = aeads;
+    }
+
     /** Registers the fake once per JVM: KmsClients is a global registry. */
     static synchronized void register() {
         if (!registered) {
-            KmsClients.add(new FakeKmsClient());
+            KmsClients.add(new FakeKmsClient(uri -> uri.startsWith(PREFIX), uri -> KEYS.computeIfAbsent(uri, u -> newAead())));
             registered = true;
         }
     }
 
+    /** Routes exactly one URI to {@code target}, so other tests still meet the default chain for theirs. */
+    static void route(String uri, KmsClient target) {
+        KmsClients.add(new FakeKmsClient(uri::equals, target::getAead));
+    }
+
     @Override
     public boolean doesSupport(String keyUri) {
-        return keyUri != null && keyUri.startsWith(PREFIX);
+        return keyUri != null && supports.test(keyUri);
     }
 
     @Override
@@ -50,7 +70,7 @@ final class FakeKmsClient implements KmsClient {
         if (!doesSupport(keyUri)) {
             throw new GeneralSecurityException("unsupported key URI");
         }
-        return KEYS.computeIfAbsent(keyUri, uri -> newAead());
+        return aeads.forUri(keyUri);
     }
 
     private static Aead newAead() {

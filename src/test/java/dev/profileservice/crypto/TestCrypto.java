@@ -8,6 +8,16 @@ import dev.profileservice.config.ProfileConfig;
 public record TestCrypto(Optional<String> keyset, Optional<String> indexKeyset, Optional<String> kmsKeyUri,
         boolean allowEphemeral) implements ProfileConfig.Crypto {
 
+    @Override
+    public String context() {
+        return "UserProfiles";
+    }
+
+    @Override
+    public boolean acceptLegacyPlaintext() {
+        return true;
+    }
+
     public static TestCrypto keyset(Optional<String> keyset, boolean allowEphemeral) {
         return new TestCrypto(keyset, Optional.empty(), Optional.empty(), allowEphemeral);
     }

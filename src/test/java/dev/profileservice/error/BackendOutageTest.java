@@ -1,6 +1,5 @@
 package dev.profileservice.error;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.DynaliteResource;
+import dev.profileservice.support.Management;
 import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -46,15 +46,16 @@ class BackendOutageTest extends ApiTest {
                 response.then().statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue());
                 ErrorShapeTest.assertProblemWithoutInternals(response);
             }
-            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            Management.given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             DynaliteResource.resume();
         }
         System.out.println("outage request latencies (ms): " + millis);
         assertTrue(millis.stream().allMatch(ms -> ms < 2000), "every failure under 2 s: " + millis);
-        assertTrue(millis.subList(millis.size() - 4, millis.size()).stream().allMatch(ms -> ms < 200),
-                "the open circuit fails at once: " + millis);
+        // Once open, the breaker fails calls at once; after its 3 s delay one half-open probe may wait out the
+        // call timeout again, so the proof is a long run of fast failures, wherever it falls.
+        assertTrue(longestRunUnder(millis, 200) >= 6, "the open circuit fails at once: " + millis);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int status = 0;
@@ -63,9 +64,19 @@ class BackendOutageTest extends ApiTest {
             status = as(alice).get("/api/profile").statusCode();
         }
         assertEquals(200, status, "recovered without a restart");
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         as(alice).get("/api/profile").then().statusCode(200).body("displayName", equalTo("Alice A."));
         List<String> ids = as(alice).queryParam("limit", 100).get("/api/profile/addresses").jsonPath().getList("items.id");
         assertEquals(new java.util.HashSet<>(acknowledged), new java.util.HashSet<>(ids));
+    }
+
+    private static int longestRunUnder(List<Long> millis, long limit) {
+        int longest = 0;
+        int run = 0;
+        for (long ms : millis) {
+            run = ms < limit ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,11 +156,12 @@ class ErrorShapeTest extends ApiTest {
     static void assertProblemWithoutInternals(Response response) {
         response.then()
                 .contentType("application/problem+json")
-                .header("Cache-Control", response.getHeader("Cache-Control"))
+                .header("Cache-Control", "no-store")
                 .body("status", equalTo(response.statusCode()))
                 .body("title", notNullValue())
                 .body("type", notNullValue())
                 .body("errorId", matchesPattern("[0-9a-f-]{36}"));
+        assertEquals(List.of("no-store"), response.getHeaders().getValues("Cache-Control"), "exactly one Cache-Control");
         String body = response.asString();
         for (String internal : INTERNALS) {
             assertFalse(body.contains(internal), "'" + internal + "' in " + body);

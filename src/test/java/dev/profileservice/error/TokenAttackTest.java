@@ -54,7 +54,8 @@ class TokenAttackTest extends ApiTest {
     void algNone() {
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         String payload = b64("{\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"" + Tokens.AUDIENCE + "\",\"sub\":\"" + Tokens.ALICE
-                + "\",\"groups\":[\"admin\"],\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}");
+                + "\",\"typ\":\"Bearer\",\"groups\":[\"admin\"],\"resource_access\":{\"" + Tokens.AUDIENCE
+                + "\":{\"roles\":[\"admin\"]}},\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}");
         rejected(bearer(header + "." + payload + "."));
         rejected(bearer(header + "." + payload));
     }
@@ -65,7 +66,7 @@ class TokenAttackTest extends ApiTest {
         try (var in = getClass().getClassLoader().getResourceAsStream("publicKey.jwk")) {
             publicJwk = in.readAllBytes();
         }
-        String token = Tokens.claims(Tokens.ALICE, "alice").groups(Set.of("admin")).jws()
+        String token = Tokens.clientRoles(Tokens.claims(Tokens.ALICE, "alice"), Set.of("admin")).jws()
                 .algorithm(SignatureAlgorithm.HS256).keyId("1")
                 .sign(new SecretKeySpec(publicJwk, "HmacSHA256"));
         rejected(bearer(token));
@@ -102,8 +103,8 @@ class TokenAttackTest extends ApiTest {
 
     @Test
     void missingSubject() {
-        String token = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).preferredUserName("alice")
-                .groups(Set.of("admin")).expiresIn(300).sign();
+        String token = Tokens.clientRoles(Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).preferredUserName("alice")
+                .claim("typ", "Bearer"), Set.of("admin")).expiresIn(300).sign();
         rejected(bearer(token));
     }
 

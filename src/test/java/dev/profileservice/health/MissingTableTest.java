@@ -1,6 +1,5 @@
 package dev.profileservice.health;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -8,6 +7,8 @@ import static org.hamcrest.Matchers.not;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.profileservice.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,10 +28,10 @@ class MissingTableTest {
 
     @Test
     void readinessIsDownAndNamesNothingWhenTheTableIsMissing() {
-        given().get("/q/health/ready").then().statusCode(503)
+        Management.given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body(not(containsString("NoSuchTable")))
                 .body(not(containsString("ResourceNotFound")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -18,13 +18,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Faults;
+import dev.profileservice.support.LeakyRequests;
+import dev.profileservice.support.ServiceLog;
 import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Drives the running service through the paths that log sensitive data, then reads the JSON
- * log file the test profile writes (through the same masking filter as the console): every
- * line must be JSON, and no planted value or credential may appear anywhere in it.
+ * log file the test profile writes (through the same masking filter as the console, with the
+ * service, OIDC, security, REST and AWS SDK request loggers at DEBUG): every line must be JSON,
+ * and no planted value or credential may appear anywhere in it.
  */
 @QuarkusTest
 class LogLeakTest extends ApiTest {
@@ -55,12 +58,15 @@ class LogLeakTest extends ApiTest {
         errorIds.add(as(alice).get("/api/profiles/" + Faults.SECRET_IN_CAUSE).then().statusCode(500)
                 .extract().path("errorId"));
         as(admin).get("/api/admin/profiles/" + Tokens.BOB).then().statusCode(200);
-        as(admin).queryParam("email", "8d2e4b71@legacy.example.org").get("/api/admin/profiles").then().statusCode(200);
+        adminSearch(admin, "8d2e4b71@legacy.example.org").then().statusCode(200);
+        LeakyRequests leaky = new LeakyRequests();
+        leaky.send(alice, "/api/profile");
 
         List<String> lines = Files.readAllLines(LOG, StandardCharsets.UTF_8);
         assertFalse(lines.isEmpty(), "no log output captured in " + LOG);
         ObjectMapper json = new ObjectMapper();
         List<String> planted = new ArrayList<>(Faults.plantedValues());
+        planted.addAll(leaky.values());
         planted.addAll(List.of(LEAKY_EMAIL, LEAKY_SSN, LEAKY_PHONE, alice, admin, alice.split("\\.")[2],
                 PLANTED_PASSWORD_HASH, PLANTED_SSN, PLANTED_NOTES, "8d2e4b71@legacy.example.org"));
         for (String line : lines) {
@@ -77,7 +83,8 @@ class LogLeakTest extends ApiTest {
         for (String errorId : errorIds) {
             assertTrue(all.contains(errorId), "errorId " + errorId + " is not logged for correlation");
         }
-        assertTrue(all.contains("audit action=admin.profile.read actor=" + Tokens.ADMIN + " target=" + Tokens.BOB),
+        assertTrue(ServiceLog.auditEvents().stream().anyMatch(e -> "admin.profile.read".equals(e.path("action").asText())
+                && Tokens.ADMIN.equals(e.path("actor").asText()) && Tokens.BOB.equals(e.path("target").asText())),
                 "audit event missing or mangled");
     }
 }

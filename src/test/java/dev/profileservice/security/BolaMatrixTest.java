@@ -13,6 +13,7 @@ import dev.profileservice.support.ApiTest;
 import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Object-level authorization, attacked: alice tries every way to reach bob's data. Each denial
@@ -76,10 +77,23 @@ class BolaMatrixTest extends ApiTest {
     @Test
     void ownerEndpointsIgnoreAnyUserIdInTheRequest() {
         bobHasAProfileAndAnAddress();
-        // Identity comes from the token only: headers, query and path cannot point at bob.
-        as(Tokens.alice()).header("X-User-Id", Tokens.BOB).queryParam("userId", Tokens.BOB)
-                .get("/api/profile").then().statusCode(404);
-        as(Tokens.alice()).get("/api/profile/" + Tokens.BOB).then().statusCode(404);
+        // Identity comes from the token only: no header or query parameter of any owner route can point at bob.
+        as(Tokens.bob()).get("/api/profile").then().statusCode(200);
+        pointingAtBob(Tokens.alice()).get("/api/profile").then().statusCode(404);
+        String export = pointingAtBob(Tokens.alice()).get("/api/profile/export").then().statusCode(200).extract().asString();
+        assertFalse(export.contains(bobAddressId), export);
+        assertFalse(export.contains(Tokens.BOB), export);
+        pointingAtBob(Tokens.alice()).get("/api/profile/addresses").then().statusCode(200).body("items.size()", equalTo(0));
+        pointingAtBob(Tokens.alice()).header("If-Match", "\"1\"").body("{\"displayName\": \"pwned\"}").put("/api/profile")
+                .then().statusCode(412);
+        pointingAtBob(Tokens.alice()).delete("/api/profile").then().statusCode(204);
+        assertEquals(2, rawPartition(Tokens.BOB).size());
+        as(Tokens.bob()).get("/api/profile").then().statusCode(200).body("displayName", equalTo("Alice A."));
+    }
+
+    private static RequestSpecification pointingAtBob(String token) {
+        return as(token).header("X-User-Id", Tokens.BOB).header("X-Forwarded-User", Tokens.BOB)
+                .queryParam("userId", Tokens.BOB).queryParam("user_id", Tokens.BOB).queryParam("sub", Tokens.BOB);
     }
 
     @Test
@@ -116,9 +130,9 @@ class BolaMatrixTest extends ApiTest {
         bobHasAProfileAndAnAddress();
         as(Tokens.alice()).get("/api/admin/profiles/" + Tokens.BOB).then().statusCode(403)
                 .contentType("application/problem+json");
-        as(Tokens.alice()).queryParam("email", "alice@example.org").get("/api/admin/profiles").then().statusCode(403);
+        adminSearch(Tokens.alice(), "alice@example.org").then().statusCode(403);
         as(Tokens.admin()).get("/api/admin/profiles/" + Tokens.BOB).then().statusCode(200);
-        as(Tokens.admin()).queryParam("email", "alice@example.org").get("/api/admin/profiles").then().statusCode(200);
+        adminSearch(Tokens.admin(), "alice@example.org").then().statusCode(200);
     }
 
     @Test

@@ -66,7 +66,7 @@ class CapturedRequestsTest extends ApiTest {
         as(Tokens.bob()).body("{\"displayName\": \"Bob\", \"email\": \"Bob.Lookup@Example.org\"}").put("/api/profile")
                 .then().statusCode(201);
         CapturingInterceptor.clear();
-        as(Tokens.admin()).queryParam("email", "Bob.Lookup@example.ORG").get("/api/admin/profiles")
+        adminSearch(Tokens.admin(), "Bob.Lookup@example.ORG")
                 .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1))
                 .body("items[0].email", org.hamcrest.Matchers.equalTo("bob.lookup@example.org"));
         QueryRequest query = single(QueryRequest.class);
@@ -81,6 +81,7 @@ class CapturedRequestsTest extends ApiTest {
 
     @Test
     void addressListIsAQueryOnTheCallersPartitionProjectedToTheAddressView() {
+        ensureProfile(Tokens.alice());
         as(Tokens.alice()).body(BolaMatrixTest.address("1 Way")).post("/api/profile/addresses").then().statusCode(201);
         CapturingInterceptor.clear();
         as(Tokens.alice()).get("/api/profile/addresses").then().statusCode(200);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class OidcConfigCheckTest {
 
+    private static final Optional<String> LONG = Optional.of("k".repeat(OidcConfigCheck.MIN_SECRET_LENGTH));
+
     @Test
     void prodWithoutIssuerRefusesToStartNamingTheSetting() {
         var e = assertThrows(IllegalStateException.class,
@@ -26,5 +28,38 @@ class OidcConfigCheckTest {
     @Test
     void issuerAndAudienceAreEnough() {
         assertDoesNotThrow(() -> OidcConfigCheck.verify(Optional.of("https://idp"), Optional.of("profile-service")));
+    }
+
+    @Test
+    void prodWithoutTheClientSecretRefusesToStartNamingIt() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> OidcConfigCheck.verifySessionSecrets(Optional.of(" "), LONG, LONG));
+        assertTrue(e.getMessage().contains("QUARKUS_OIDC_CREDENTIALS_SECRET"));
+    }
+
+    @Test
+    void prodWithoutTheSessionEncryptionSecretRefusesToStartNamingIt() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> OidcConfigCheck.verifySessionSecrets(Optional.of("s"), Optional.empty(), LONG));
+        assertTrue(e.getMessage().contains("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET"));
+    }
+
+    @Test
+    void prodWithoutTheStateSecretRefusesToStartNamingIt() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> OidcConfigCheck.verifySessionSecrets(Optional.of("s"), LONG, Optional.empty()));
+        assertTrue(e.getMessage().contains("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET"));
+    }
+
+    @Test
+    void shortSessionSecretsAreRefused() {
+        Optional<String> shortSecret = Optional.of("k".repeat(OidcConfigCheck.MIN_SECRET_LENGTH - 1));
+        assertThrows(IllegalStateException.class, () -> OidcConfigCheck.verifySessionSecrets(Optional.of("s"), shortSecret, LONG));
+        assertThrows(IllegalStateException.class, () -> OidcConfigCheck.verifySessionSecrets(Optional.of("s"), LONG, shortSecret));
+    }
+
+    @Test
+    void allThreeSecretsAreEnough() {
+        assertDoesNotThrow(() -> OidcConfigCheck.verifySessionSecrets(Optional.of("s"), LONG, LONG));
     }
 }

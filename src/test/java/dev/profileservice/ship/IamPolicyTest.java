@@ -20,11 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.profileservice.address.Address;
 import dev.profileservice.address.AddressInput;
+import dev.profileservice.api.Views;
 import dev.profileservice.dynamo.Attributes;
 import dev.profileservice.dynamo.ItemSchema;
 import dev.profileservice.profile.Profile;
-import dev.profileservice.profile.ProfileUpdate;
-import dev.profileservice.profile.ProfileViews;
+import dev.profileservice.profile.ProfileInput;
 
 /**
  * The service role's policy must allow exactly what the code does and no more. Its attribute
@@ -52,8 +52,8 @@ class IamPolicyTest {
     /** What the code reads: the widest view of each item type, its keys, and the GSI key it queries by. */
     static Set<String> expectedReadAttributes() {
         Set<String> attributes = new LinkedHashSet<>();
-        attributes.addAll(ItemSchema.of(Profile.class).attributesOf(ProfileViews.Admin.class));
-        attributes.addAll(ItemSchema.of(Address.class).attributesOf(ProfileViews.Owner.class));
+        attributes.addAll(ItemSchema.of(Profile.class).attributesOf(Views.Admin.class));
+        attributes.addAll(ItemSchema.of(Address.class).attributesOf(Views.Owner.class));
         attributes.addAll(KEYS);
         // ProfileRepository.ownersByEmail: KeyCondition on the email-index key (the blind index), projection user_id, sk.
         attributes.add(Attributes.EMAIL_HMAC);
@@ -63,7 +63,7 @@ class IamPolicyTest {
     /** What the code writes: keys, the writable records, and the attributes the service derives. */
     static Set<String> expectedWriteAttributes() {
         Set<String> attributes = new LinkedHashSet<>(KEYS);
-        ItemSchema.of(ProfileUpdate.class).fields().forEach(f -> attributes.add(f.attribute()));
+        ItemSchema.of(ProfileInput.class).fields().forEach(f -> attributes.add(f.attribute()));
         ItemSchema.of(AddressInput.class).fields().forEach(f -> attributes.add(f.attribute()));
         attributes.addAll(Set.of(Attributes.SSN_LAST4, Attributes.EMAIL_HMAC, Attributes.VERSION, Attributes.CREATED_AT,
                 Attributes.UPDATED_AT));

@@ -31,8 +31,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class ManifestTest {
 
-    private static final String SECRET_NAME = "profile-service-crypto";
-    private static final Set<String> SECRET_ENV = Set.of("PROFILE_CRYPTO_KEYSET", "PROFILE_CRYPTO_INDEX_KEYSET");
+    private static final int API_PORT = 8080;
+    private static final int MANAGEMENT_PORT = 9000;
+    private static final int OTLP_GRPC_PORT = 4317;
+    /** Each secret environment variable and the Secret it comes from. */
+    private static final Map<String, String> SECRET_ENV = Map.of(
+            "PROFILE_CRYPTO_KEYSET", "profile-service-crypto",
+            "PROFILE_CRYPTO_INDEX_KEYSET", "profile-service-crypto",
+            "QUARKUS_OIDC_CREDENTIALS_SECRET", "profile-service-oidc",
+            "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "profile-service-oidc",
+            "QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", "profile-service-oidc");
     private static final Pattern SECRET_LIKE_NAME = Pattern.compile("(?i).*(keyset|secret|password|passwd|private_?key|access_?key|api_?key|credentials?|token)");
 
     private static List<ObjectNode> render(String overlay) {
@@ -109,9 +117,10 @@ class ManifestTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void probesUseTheQuarkusHealthEndpointsOnTheHttpPort(String overlay) {
+    void probesUseTheQuarkusHealthEndpointsOnTheManagementPort(String overlay) {
         JsonNode container = container(render(overlay));
-        assertEquals(8080, containerPort(container, "http"));
+        assertEquals(API_PORT, containerPort(container, "http"));
+        assertEquals(MANAGEMENT_PORT, containerPort(container, "management"));
         Map<String, String> expected = Map.of(
                 "livenessProbe", "/q/health/live",
                 "readinessProbe", "/q/health/ready",
@@ -121,8 +130,30 @@ class ManifestTest {
             assertEquals(path, get.path("path").asText(), probe + " path");
             JsonNode port = get.path("port");
             int resolved = port.isInt() ? port.asInt() : containerPort(container, port.asText());
-            assertEquals(8080, resolved, probe + " port");
+            assertEquals(MANAGEMENT_PORT, resolved, probe + " port");
         });
+    }
+
+    @Test
+    void theManifestsManagementPortIsTheOneQuarkusListensOnInProd() {
+        assertEquals("true", ProjectFiles.prodProperty("quarkus.management.enabled"), "management interface on");
+        assertEquals(String.valueOf(MANAGEMENT_PORT), ProjectFiles.prodProperty("quarkus.management.port"));
+        assertEquals(null, ProjectFiles.prodProperty("quarkus.smallrye-health.management.enabled"),
+                "health stays on the management interface (the default)");
+        assertEquals(null, ProjectFiles.prodProperty("quarkus.micrometer.export.prometheus.management.enabled"),
+                "metrics stay on the management interface (the default)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void prometheusScrapesTheManagementPort(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        JsonNode annotations = KustomizeRenderer.find(resources, "Deployment", "profile-service").path("spec")
+                .path("template").path("metadata").path("annotations");
+        assertEquals("true", annotations.path("prometheus.io/scrape").asText());
+        assertEquals(String.valueOf(MANAGEMENT_PORT), annotations.path("prometheus.io/port").asText());
+        assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText());
+        assertEquals(MANAGEMENT_PORT, containerPort(container(resources), annotations.path("prometheus.io/port").asText()));
     }
 
     @ParameterizedTest
@@ -148,15 +179,100 @@ class ManifestTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void networkPolicyAdmitsOnlyHttpAndLetsOutOnlyDnsAndHttps(String overlay) {
+    void networkPolicyAdmitsTheApiFromTheIngressAndManagementFromMonitoringOnly(String overlay) {
         List<ObjectNode> resources = render(overlay);
         JsonNode policy = KustomizeRenderer.ofKind(resources, "NetworkPolicy").get(0).path("spec");
         assertEquals(Set.of("Ingress", "Egress"), new HashSet<>(strings(policy.path("policyTypes"))));
         assertEquals(podLabels(resources).get("app.kubernetes.io/name"),
                 policy.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
 
-        assertEquals(Set.of("8080/TCP"), ports(policy.path("ingress")), "ingress only to the HTTP port");
-        assertEquals(Set.of("53/UDP", "53/TCP", "443/TCP"), ports(policy.path("egress")), "egress only DNS and HTTPS");
+        assertEquals(Set.of(API_PORT + "/TCP", MANAGEMENT_PORT + "/TCP"), ports(policy.path("ingress")));
+        Map<String, Set<String>> sourcesByPort = new java.util.HashMap<>();
+        for (JsonNode rule : policy.path("ingress")) {
+            assertTrue(rule.path("from").size() > 0, "an ingress rule without 'from' admits every source: " + rule);
+            Set<String> namespaces = new HashSet<>();
+            for (JsonNode peer : rule.path("from")) {
+                assertFalse(peer.has("ipBlock") || peer.has("podSelector"), "only namespaces are admitted: " + peer);
+                JsonNode labels = peer.path("namespaceSelector").path("matchLabels");
+                assertEquals(1, labels.size(), "a namespace selected by name: " + peer);
+                namespaces.add(labels.path("kubernetes.io/metadata.name").asText());
+            }
+            for (JsonNode port : rule.path("ports")) {
+                sourcesByPort.computeIfAbsent(port.path("port").asText(), p -> new HashSet<>()).addAll(namespaces);
+            }
+        }
+        Set<String> ingress = sourcesByPort.get(String.valueOf(API_PORT));
+        Set<String> monitoring = sourcesByPort.get(String.valueOf(MANAGEMENT_PORT));
+        assertEquals(1, ingress.size(), "the API port from the ingress controller's namespace only: " + ingress);
+        assertEquals(1, monitoring.size(), "the management port from the monitoring namespace only: " + monitoring);
+        assertFalse(ingress.equals(monitoring), "the ingress controller cannot reach health or metrics");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void networkPolicyLetsOutOnlyDnsHttpsToTheListedNetworksAndOtlpToMonitoring(String overlay) {
+        JsonNode policy = KustomizeRenderer.ofKind(render(overlay), "NetworkPolicy").get(0).path("spec");
+        assertEquals(Set.of("53/UDP", "53/TCP", "443/TCP", OTLP_GRPC_PORT + "/TCP"), ports(policy.path("egress")),
+                "egress only DNS, HTTPS and OTLP");
+        int httpsRules = 0;
+        int otlpRules = 0;
+        for (JsonNode rule : policy.path("egress")) {
+            if (ports(List.of(rule)).contains(OTLP_GRPC_PORT + "/TCP")) {
+                otlpRules++;
+                assertEquals(Set.of(OTLP_GRPC_PORT + "/TCP"), ports(List.of(rule)), "OTLP has a rule of its own");
+                assertEquals(1, rule.path("to").size(), "OTLP to one peer: " + rule);
+                JsonNode labels = rule.path("to").get(0).path("namespaceSelector").path("matchLabels");
+                assertEquals(1, labels.size(), "a namespace selected by name: " + rule);
+                assertEquals("monitoring", labels.path("kubernetes.io/metadata.name").asText(), "OTLP to monitoring only");
+            }
+            boolean https = ports(List.of(rule)).contains("443/TCP");
+            if (!https) {
+                continue;
+            }
+            httpsRules++;
+            assertEquals(Set.of("443/TCP"), ports(List.of(rule)), "HTTPS has a rule of its own");
+            assertTrue(rule.path("to").size() > 0, "HTTPS to any address: " + rule);
+            for (JsonNode peer : rule.path("to")) {
+                String cidr = peer.path("ipBlock").path("cidr").asText();
+                assertTrue(cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}"), "HTTPS only to listed CIDRs: " + peer);
+                assertTrue(Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)) >= 8, "not a wide-open CIDR: " + cidr);
+                assertFalse(cidr.startsWith("192.0.2."), "the base placeholder is replaced: " + cidr);
+            }
+        }
+        assertEquals(1, httpsRules);
+        assertEquals(1, otlpRules);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theConfigMapTakesTheOtlpEndpointAndTheSamplingRatio(String overlay) {
+        JsonNode data = KustomizeRenderer.ofKind(render(overlay), "ConfigMap").get(0).path("data");
+        java.net.URI endpoint = java.net.URI.create(data.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText());
+        assertEquals("http", endpoint.getScheme(), "in-cluster OTLP; spans carry no personal data");
+        assertTrue(endpoint.getHost().endsWith(".monitoring.svc.cluster.local"), "the collector in the monitoring namespace");
+        assertEquals(OTLP_GRPC_PORT, endpoint.getPort(), "the port the NetworkPolicy lets out");
+        double ratio = Double.parseDouble(data.path("QUARKUS_OTEL_TRACES_SAMPLER_ARG").asText());
+        assertTrue(ratio >= 0 && ratio <= 1, "a ratio: " + ratio);
+        assertEquals("parentbased_traceidratio", ProjectFiles.prodProperty("quarkus.otel.traces.sampler"),
+                "the ratio applies to new traces only");
+    }
+
+    @Test
+    void theBaseConfigMapExportsNothingUntilAnOverlayNamesACollector() {
+        List<ObjectNode> base = KustomizeRenderer.render(ProjectFiles.path("k8s/base"));
+        JsonNode data = KustomizeRenderer.ofKind(base, "ConfigMap").get(0).path("data");
+        assertTrue(data.has("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("", data.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText(), "empty: not exported");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theServiceExposesTheApiButNotTheManagementPort(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        JsonNode container = container(resources);
+        for (JsonNode port : KustomizeRenderer.ofKind(resources, "Service").get(0).path("spec").path("ports")) {
+            assertEquals(API_PORT, containerPort(container, port.path("targetPort").asText()), "Service port " + port);
+        }
     }
 
     @ParameterizedTest
@@ -164,7 +280,7 @@ class ManifestTest {
     void keyMaterialIsOnlyReferencedFromTheSecretNeverWrittenDown(String overlay) {
         List<ObjectNode> resources = render(overlay);
         JsonNode container = container(resources);
-        Set<String> fromSecret = new HashSet<>();
+        Map<String, String> fromSecret = new java.util.HashMap<>();
         for (JsonNode env : container.path("env")) {
             String name = env.path("name").asText();
             if (SECRET_LIKE_NAME.matcher(name).matches()) {
@@ -172,11 +288,11 @@ class ManifestTest {
             }
             JsonNode ref = env.path("valueFrom").path("secretKeyRef");
             if (!ref.isMissingNode()) {
-                assertEquals(SECRET_NAME, ref.path("name").asText(), name + " secret name");
-                fromSecret.add(name);
+                assertEquals(name, ref.path("key").asText(), name + " key in its Secret");
+                fromSecret.put(name, ref.path("name").asText());
             }
         }
-        assertEquals(SECRET_ENV, fromSecret, "both keysets come from the Secret by reference");
+        assertEquals(SECRET_ENV, fromSecret, "the keysets and the OIDC session secrets come from their Secrets by reference");
         for (JsonNode from : container.path("envFrom")) {
             assertTrue(from.has("configMapRef"), "envFrom only from the ConfigMap");
         }
@@ -200,6 +316,35 @@ class ManifestTest {
         assertFalse(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText().equals("any"), "prod never accepts any audience");
         String referenced = container(resources).path("envFrom").get(0).path("configMapRef").path("name").asText();
         assertEquals(configMap.path("metadata").path("name").asText(), referenced);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void configMapPinsTheCryptoContextAndStatesThePlaintextSwitch(String overlay) {
+        JsonNode data = KustomizeRenderer.ofKind(render(overlay), "ConfigMap").get(0).path("data");
+        assertFalse(data.path("PROFILE_CRYPTO_CONTEXT").asText().isBlank(), "the logical name is pinned explicitly");
+        assertTrue(Set.of("true", "false").contains(data.path("PROFILE_CRYPTO_ACCEPT_LEGACY_PLAINTEXT").asText()),
+                "the legacy plaintext switch is stated");
+    }
+
+    @Test
+    void prodDocumentsTheLegacyPlaintextSwitch() {
+        String patch = ProjectFiles.read("k8s/overlays/prod/configmap-patch.yaml");
+        assertTrue(patch.contains("PROFILE_CRYPTO_ACCEPT_LEGACY_PLAINTEXT") && patch.contains("backfill")
+                && patch.contains("profile_crypto_legacy_plaintext_refused_total"), "the prod overlay says when to turn it off");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void forwardedHeadersAreTrustedFromTheIngressOnly(String overlay) {
+        JsonNode data = KustomizeRenderer.ofKind(render(overlay), "ConfigMap").get(0).path("data");
+        assertEquals("true", data.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
+        assertEquals("true", data.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
+        String trusted = data.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText();
+        assertFalse(trusted.isBlank(), overlay + ": forwarded headers from anyone would let a client fake https and its host");
+        for (String range : trusted.split(",")) {
+            assertFalse(range.strip().endsWith("/0"), "not the whole internet: " + range);
+        }
     }
 
     @Test
@@ -240,7 +385,9 @@ class ManifestTest {
                 .matches("arn:aws:iam::[A-Z0-9_]+:role/[\\w+=,.@-]+"));
         JsonNode pod = podSpec(resources);
         assertEquals(account.path("metadata").path("name").asText(), pod.path("serviceAccountName").asText());
-        assertTrue(pod.path("automountServiceAccountToken").asBoolean(), "IRSA needs the token mounted into the pod");
+        // IRSA's webhook injects its own projected token (aws-iam-token); no Kubernetes API token is needed.
+        assertFalse(pod.path("automountServiceAccountToken").asBoolean(true), "no Kubernetes API token in the pod");
+        assertFalse(account.path("automountServiceAccountToken").asBoolean(true), "nor by default for the account");
     }
 
     @ParameterizedTest
@@ -255,7 +402,7 @@ class ManifestTest {
         JsonNode target = KustomizeRenderer.ofKind(resources, "HorizontalPodAutoscaler").get(0).path("spec").path("scaleTargetRef");
         assertEquals("Deployment", target.path("kind").asText());
         assertEquals("profile-service", target.path("name").asText());
-        assertEquals(8080, containerPort(container(resources),
+        assertEquals(API_PORT, containerPort(container(resources),
                 KustomizeRenderer.ofKind(resources, "Service").get(0).path("spec").path("ports").get(0).path("targetPort").asText()));
     }
 
@@ -285,8 +432,8 @@ class ManifestTest {
     }
 
     /** Every port a list of policy rules opens; a rule without ports would open all of them. */
-    private static Set<String> ports(JsonNode rules) {
-        assertTrue(rules.isArray() && rules.size() > 0, "rules are listed");
+    private static Set<String> ports(Iterable<JsonNode> rules) {
+        assertTrue(rules.iterator().hasNext(), "rules are listed");
         Set<String> ports = new HashSet<>();
         for (JsonNode rule : rules) {
             assertTrue(rule.path("ports").size() > 0, "a rule without ports allows every port: " + rule);

@@ -28,16 +28,20 @@ final class ProjectFiles {
         }
     }
 
-    /** {@code quarkus.shutdown.timeout} as the prod profile sees it (no %prod override, so the plain key). */
-    static Duration shutdownTimeout() {
+    /** A setting of application.properties as the prod profile sees it: its %prod form, else the plain key. */
+    static String prodProperty(String key) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(path("src/main/resources/application.properties"))) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String value = properties.getProperty("%prod.quarkus.shutdown.timeout",
-                properties.getProperty("quarkus.shutdown.timeout"));
+        return properties.getProperty("%prod." + key, properties.getProperty(key));
+    }
+
+    /** {@code quarkus.shutdown.timeout} as the prod profile sees it. */
+    static Duration shutdownTimeout() {
+        String value = prodProperty("quarkus.shutdown.timeout");
         if (value == null) {
             throw new IllegalStateException("quarkus.shutdown.timeout is not set in application.properties");
         }

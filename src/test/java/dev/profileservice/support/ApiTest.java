@@ -47,6 +47,19 @@ public abstract class ApiTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /** Gives the token's owner a profile, which addresses need, unless there is one already. */
+    protected static void ensureProfile(String token) {
+        int status = as(token).body("{\"displayName\": \"Owner\"}").put("/api/profile").statusCode();
+        if (status != 201 && status != 428) {
+            throw new IllegalStateException("cannot create a profile: " + status);
+        }
+    }
+
+    /** The admin lookup by email: the email travels in the body, never in the URL. */
+    protected static io.restassured.response.Response adminSearch(String token, String email) {
+        return as(token).body(Map.of("email", email)).post("/api/admin/profiles/search");
+    }
+
     /** Writes an item straight into the table, bypassing the service. */
     protected void plant(String userId, String sortKey, Map<String, AttributeValue> attributes) {
         var item = new java.util.HashMap<>(attributes);

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * Records every request the service's DynamoDB client sends (registered for the test profile
  * through {@code quarkus.dynamodb.interceptors}), so tests can inspect keys and projections.
  * Reads of the {@link Faults} users fail the way a real backend can, with sensitive text
- * in the failure, so tests can check that none of it reaches a client or a log line.
+ * in the failure, so tests can check that none of it reaches a client or a log line; the
+ * partitions of {@link Throttles} users are throttled.
  */
 public class CapturingInterceptor implements ExecutionInterceptor {
 
@@ -38,6 +39,12 @@ public class CapturingInterceptor implements ExecutionInterceptor {
                         new IllegalArgumentException("upstream said " + Faults.secretText()));
             }
         }
+    }
+
+    /** Runs before every attempt, retries included, where a real throttle would strike. */
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        Throttles.check(context.request());
     }
 
     public static void clear() {

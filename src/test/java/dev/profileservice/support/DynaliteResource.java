@@ -20,6 +20,7 @@ public class DynaliteResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
     static final String PID_PROPERTY = "dynalite.test.pid";
+    private static final Path KEEPALIVE = Path.of("src", "test", "resources", "dynalite-keepalive.js");
 
     private Process process;
 
@@ -33,7 +34,8 @@ public class DynaliteResource implements QuarkusTestResourceLifecycleManager {
         Path log = Path.of("target", "dynalite-" + port + ".log");
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
+            // Through a wrapper that survives a client aborting a request mid-body (see the script).
+            process = new ProcessBuilder(List.of("node", KEEPALIVE.toString(), "--host", "127.0.0.1", "--port",
                     String.valueOf(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -1,13 +1,16 @@
 package dev.profileservice.support;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Signed access tokens for tests. The subject is deliberately unlike the user name, as with
- * Keycloak, so that code reading the principal name instead of {@code sub} fails.
+ * Signed access tokens for tests, shaped like Keycloak's: {@code typ: Bearer}, roles as client
+ * roles of this service in {@code resource_access}. The subject is deliberately unlike the user
+ * name, as with Keycloak, so that code reading the principal name instead of {@code sub} fails.
  */
 public final class Tokens {
 
@@ -33,8 +36,14 @@ public final class Tokens {
         return user(ADMIN, "carol", Set.of("user", "admin"));
     }
 
+    /** A token whose roles are this service's client roles, where the service reads roles. */
     public static String user(String subject, String name, Set<String> roles) {
-        return claims(subject, name).groups(roles).sign();
+        return clientRoles(claims(subject, name), roles).sign();
+    }
+
+    /** Keycloak's place for client roles: {@code resource_access/<client-id>/roles}. */
+    public static JwtClaimsBuilder clientRoles(JwtClaimsBuilder claims, Set<String> roles) {
+        return claims.claim("resource_access", Map.of(AUDIENCE, Map.of("roles", List.copyOf(roles))));
     }
 
     /** Claims of a valid token, for tests that then break one of them. */
@@ -44,6 +53,7 @@ public final class Tokens {
                 .subject(subject)
                 .preferredUserName(name)
                 .upn(name + "@example.org")
+                .claim("typ", "Bearer")
                 .expiresIn(300);
     }
 }

@@ -1,0 +1,112 @@
+package dev.profileservice.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import dev.profileservice.support.ApiTest;
+import dev.profileservice.support.RawHttp;
+import dev.profileservice.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Requests that break the HTTP layer's limits, sent over a raw socket as no HTTP client would send
+ * them: each gets a problem with an errorId, except beyond Netty's decoder limits, where Vert.x
+ * answers itself (the documented exception, pinned here so that a change is noticed).
+ */
+@QuarkusTest
+class HttpLimitsTest extends ApiTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void overLongRequestTargetIs414Problem() throws Exception {
+        RawHttp.Answer answer = get("/api/profile/" + "a".repeat(5000), "");
+        assertProblem(answer, 414);
+    }
+
+    @Test
+    void overLongQueryStringIs414Problem() throws Exception {
+        RawHttp.Answer answer = get("/api/profile/addresses?cursor=" + "c".repeat(4100), "");
+        assertProblem(answer, 414);
+    }
+
+    @Test
+    void oversizedHeadersAre431Problem() throws Exception {
+        RawHttp.Answer answer = get("/api/profile", "X-Padding: " + "b".repeat(25_000) + "\r\n");
+        assertProblem(answer, 431);
+    }
+
+    @Test
+    void manyHeadersOverTheLimitAre431Problem() throws Exception {
+        RawHttp.Answer answer = get("/api/profile", ("X-Many: " + "m".repeat(100) + "\r\n").repeat(250));
+        assertProblem(answer, 431);
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413Problem() throws Exception {
+        StringBuilder chunks = new StringBuilder(chunk("{\"line1\": \""));
+        for (int i = 0; i < 12; i++) {
+            chunks.append(chunk("x".repeat(8000)));
+        }
+        chunks.append(chunk("\", \"city\": \"C\", \"postalCode\": \"1\", \"country\": \"NL\"}")).append("0\r\n\r\n");
+        assertProblem(send("POST", "/api/profile/addresses", chunks.toString()), 413);
+    }
+
+    @Test
+    void announcedBodyOverTheLimitIs413Problem() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "PUT /api/profile HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + Tokens.alice() + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", new byte[20_000]);
+        assertProblem(answer, 413);
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitIsServed() throws Exception {
+        String body = chunk("{\"displayName\": ") + chunk("\"Chunked A.\"}") + "0\r\n\r\n";
+        RawHttp.Answer answer = send("PUT", "/api/profile", body);
+        assertEquals(201, answer.status(), answer.body());
+        assertEquals("Chunked A.", new JsonObject(answer.body()).getString("displayName"));
+    }
+
+    @Test
+    void beyondTheDecoderLimitsVertxAnswersWithoutABody() throws Exception {
+        RawHttp.Answer target = get("/api/profile/" + "a".repeat(20_000), "");
+        assertEquals(414, target.status());
+        assertEquals("", target.body());
+        RawHttp.Answer headers = get("/api/profile", "X-Padding: " + "b".repeat(70_000) + "\r\n");
+        assertEquals(431, headers.status());
+        assertEquals("", headers.body());
+    }
+
+    private RawHttp.Answer get(String target, String extraHeaders) throws Exception {
+        return RawHttp.send(base.getPort(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + Tokens.alice() + "\r\n" + extraHeaders + "\r\n", new byte[0]);
+    }
+
+    private RawHttp.Answer send(String method, String path, String chunkedBody) throws Exception {
+        return RawHttp.send(base.getPort(), method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + Tokens.alice() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                chunkedBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String chunk(String data) {
+        return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n";
+    }
+
+    private static void assertProblem(RawHttp.Answer answer, int status) {
+        assertEquals(status, answer.status(), answer.toString());
+        assertEquals("application/problem+json", answer.header("Content-Type"), answer.toString());
+        assertEquals("no-store", answer.header("Cache-Control"));
+        JsonObject problem = new JsonObject(answer.body());
+        assertEquals(status, problem.getInteger("status"));
+        assertTrue(problem.getString("errorId", "").matches("[0-9a-f-]{36}"), answer.body());
+        assertTrue(problem.getString("detail", "").matches("[a-z ]+ \\d+ [a-z]+"), answer.body());
+    }
+}
