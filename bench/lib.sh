@@ -136,7 +136,9 @@ oidc_key() {
 
 start_dynalite() {
   DYNALITE_PORT="$(free_port)"
-  start_bg "$OUT/dynalite.log" node --require ./bench/dynalite-guard.cjs node_modules/dynalite/cli.js --host 127.0.0.1 --port "$DYNALITE_PORT" \
+  # dynalite's cli.js through the tests' keep-alive wrapper: dynalite 4 dies when a client aborts a request,
+  # which wrk does at the end of every run and the SDK after every attempt timeout
+  start_bg "$OUT/dynalite.log" node src/test/resources/dynalite-keepalive.js --host 127.0.0.1 --port "$DYNALITE_PORT" \
     --createTableMs 0 --deleteTableMs 0 --updateTableMs 0
   DYNALITE_PID=$STARTED
   wait_http "http://127.0.0.1:$DYNALITE_PORT" 30 "$DYNALITE_PID"
