@@ -6,7 +6,8 @@
 //   node bench/issuer.mjs --port P --private privateKey.jwk --public publicKey.jwk \
 //        --users 50 --ttl 3600 --tokens target/bench/tokens.txt
 //
-// Writes one "<sub> <token>" line per user to --tokens, then serves until killed.
+// Writes one "<sub> <token>" line per user to --tokens, then serves until killed. The tokens are shaped
+// like Keycloak's access tokens, as Tokens.java's are: typ Bearer, client roles under resource_access.
 import { createPrivateKey, createSign, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -38,15 +39,18 @@ for (let i = 0; i < users; i++) {
   const sub = `bench-${String(i).padStart(3, '0')}-sub`;
   lines.push(`${sub} ${sign({
     iss: ISSUER, aud: AUDIENCE, sub, preferred_username: `user${i}`, upn: `user${i}@example.org`,
-    groups: ['user'], iat: now, exp: now + ttl, jti: randomUUID(),
+    typ: 'Bearer', resource_access: { [AUDIENCE]: { roles: ['user'] } }, groups: ['user'],
+    iat: now, exp: now + ttl, jti: randomUUID(),
   })}`);
 }
 writeFileSync(args.tokens, lines.join('\n') + '\n');
 
 const routes = {
+  // the code-flow endpoints are advertised (the web client needs them at startup) but never called by the bench
   '/realms/bench/.well-known/openid-configuration': {
     issuer: ISSUER, jwks_uri: `${base}/protocol/openid-connect/certs`,
-    token_endpoint: `${base}/protocol/openid-connect/token`, id_token_signing_alg_values_supported: ['RS256'],
+    authorization_endpoint: `${base}/protocol/openid-connect/auth`, token_endpoint: `${base}/protocol/openid-connect/token`,
+    end_session_endpoint: `${base}/protocol/openid-connect/logout`, id_token_signing_alg_values_supported: ['RS256'],
   },
   '/realms/bench/protocol/openid-connect/certs': { keys: [publicJwk] },
 };

@@ -66,6 +66,25 @@ stop_all() {
   PGIDS=()
 }
 
+# wait_started PORT MANAGEMENT_PORT SECONDS PID: until /q/health/started answers 200 on either port (builds with a
+# management interface serve it there, older ones and bench/plain on the main port).
+wait_started() {
+  local port="$1" management="$2" seconds="$3" pid="$4"
+  for _ in $(seq 1 $((seconds * 20))); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/started" \
+        || curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/started"; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "process $pid died while starting" >&2
+      return 1
+    fi
+    sleep 0.05
+  done
+  echo "timed out waiting for port $port to start" >&2
+  return 1
+}
+
 wait_http() {
   local url="$1" seconds="$2" pid="$3"
   for _ in $(seq 1 $((seconds * 10))); do
@@ -158,6 +177,10 @@ start_issuer() {
   export TOKENS
 }
 
+random_secret() {
+  head -c 32 /dev/urandom | base64 | tr -d '\n=' | tr '+/' '-_'
+}
+
 keyset() {
   java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*" dev.profileservice.crypto.KeysetTool "$1"
 }
@@ -167,10 +190,17 @@ service_env() {
   export QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER"
   export QUARKUS_OIDC_TOKEN_ISSUER="$ISSUER"
   export QUARKUS_OIDC_TOKEN_AUDIENCE=profile-service
+  # the browser sign-in's secrets, which prod requires (throw-away ones: the bench never signs in)
+  export QUARKUS_OIDC_CREDENTIALS_SECRET="${QUARKUS_OIDC_CREDENTIALS_SECRET:-$(random_secret)}"
+  export QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET="${QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET:-$(random_secret)}"
+  export QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET="${QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET:-$(random_secret)}"
   export PROFILE_CRYPTO_KEYSET="${PROFILE_CRYPTO_KEYSET:-$(keyset aead)}"
   export PROFILE_CRYPTO_INDEX_KEYSET="${PROFILE_CRYPTO_INDEX_KEYSET:-$(keyset prf)}"
   export PROFILE_BOOTSTRAP_CREATE_TABLE=true
   export QUARKUS_HTTP_HOST=127.0.0.1
+  # health and metrics sit on the management interface (port 9000 on every interface by default): loopback,
+  # and a free port per service (start_service), so that several services and other work can run side by side
+  export QUARKUS_MANAGEMENT_HOST=127.0.0.1
   export QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE="http://127.0.0.1:$DYNALITE_PORT"
   export QUARKUS_DYNAMODB_AWS_REGION=us-east-1
   export QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE=static
@@ -178,7 +208,8 @@ service_env() {
   export QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local
 }
 
-# start_service LABEL JAR [JVM options...]: sets SERVICE_PID, SERVICE_PORT and SERVICE_STARTED_S (launch to "started").
+# start_service LABEL JAR [JVM options...]: sets SERVICE_PID, SERVICE_PORT, SERVICE_MANAGEMENT_PORT and SERVICE_STARTED_S
+# (launch to /q/health/started answering 200).
 start_service() {
   local label="$1" jar="$2"
   shift 2
@@ -186,9 +217,11 @@ start_service() {
   local log="$OUT/$label.log" t0
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  start_bg "$log" java $JAVA_OPTS "$@" -Dquarkus.http.port="$SERVICE_PORT" -jar "$jar"
+  SERVICE_MANAGEMENT_PORT="$(free_port)"
+  start_bg "$log" java $JAVA_OPTS "$@" -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.management.port="$SERVICE_MANAGEMENT_PORT" \
+    -jar "$jar"
   SERVICE_PID=$STARTED
-  wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/started" 60 "$SERVICE_PID" || { tail -20 "$log" >&2; return 1; }
+  wait_started "$SERVICE_PORT" "$SERVICE_MANAGEMENT_PORT" 60 "$SERVICE_PID" || { tail -20 "$log" >&2; return 1; }
   SERVICE_STARTED_S="$(awk -v t="$(( ($(date +%s%N) - t0) / 1000000 ))" 'BEGIN { printf "%.2f", t / 1000 }')"
 }
 

@@ -42,16 +42,17 @@ service_env
 
 # start_in DIR JAVA [options]: one start from DIR (the AOT cache names its jars relative to it); prints a row
 start_in() {
-  local dir="$1" java="$2" port t0 t1 pid
+  local dir="$1" java="$2" port management t0 t1 pid
   shift 2
   port="$(free_port)"
+  management="$(free_port)"
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   setsid bash -c 'dir="$1"; shift; cd "$dir" && exec "$@"' _ "$dir" "$java" $JAVA_OPTS "$@" \
-    -Dquarkus.http.port="$port" -jar quarkus-run.jar >"$OUT/startup.log" 2>&1 </dev/null &
+    -Dquarkus.http.port="$port" -Dquarkus.management.port="$management" -jar quarkus-run.jar >"$OUT/startup.log" 2>&1 </dev/null &
   pid=$!
   PGIDS+=("$pid")
-  wait_http "http://127.0.0.1:$port/q/health/started" 60 "$pid" || { tail -20 "$OUT/startup.log" >&2; return 1; }
+  wait_started "$port" "$management" 60 "$pid" || { tail -20 "$OUT/startup.log" >&2; return 1; }
   t1=$(date +%s%N)
   local cpu
   cpu=$(cpu_ticks "$pid")

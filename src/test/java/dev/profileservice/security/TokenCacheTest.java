@@ -60,6 +60,18 @@ class TokenCacheTest extends ApiTest {
     }
 
     @Test
+    void anIdTokenIsRefusedEveryTimeEvenIfKept() {
+        // quarkus-oidc verifies it (same issuer, audience and key), so it may be kept; the access-token type
+        // check runs on every identity, the cache's included, and refuses it each time
+        String idToken = Tokens.claims(Tokens.ALICE, "alice").claim("typ", "ID").groups(Set.of("user")).sign();
+        long before = cache.size();
+        bearer(idToken).then().statusCode(401);
+        assertEquals(before + 1, cache.size(), "kept: the next requests are answered from the cache");
+        bearer(idToken).then().statusCode(401);
+        bearer(idToken).then().statusCode(401);
+    }
+
+    @Test
     void aRejectedTokenIsNotKept() {
         long before = cache.size();
         String wrongAudience = Tokens.claims(Tokens.ALICE, "alice").audience("some-other-service").sign();
