@@ -197,6 +197,12 @@ service_env() {
   export PROFILE_CRYPTO_KEYSET="${PROFILE_CRYPTO_KEYSET:-$(keyset aead)}"
   export PROFILE_CRYPTO_INDEX_KEYSET="${PROFILE_CRYPTO_INDEX_KEYSET:-$(keyset prf)}"
   export PROFILE_BOOTSTRAP_CREATE_TABLE=true
+  # The per-caller limits (10 writes/s, 6 exports/min) would turn most of a load run into 429s: 50 users at thousands of
+  # requests a second is a capacity test, not 50 people. The buckets are still checked on every request, so their cost
+  # stays in the figures; RateLimitTest proves the limits themselves.
+  export PROFILE_LIMITS_WRITES_PER_SECOND="${PROFILE_LIMITS_WRITES_PER_SECOND:-100000}"
+  export PROFILE_LIMITS_WRITES_BURST="${PROFILE_LIMITS_WRITES_BURST:-100000}"
+  export PROFILE_LIMITS_EXPORTS_PER_MINUTE="${PROFILE_LIMITS_EXPORTS_PER_MINUTE:-1000000}"
   export QUARKUS_HTTP_HOST=127.0.0.1
   # health and metrics sit on the management interface (port 9000 on every interface by default): loopback,
   # and a free port per service (start_service), so that several services and other work can run side by side
@@ -208,17 +214,21 @@ service_env() {
   export QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local
 }
 
-# start_service LABEL JAR [JVM options...]: sets SERVICE_PID, SERVICE_PORT, SERVICE_MANAGEMENT_PORT and SERVICE_STARTED_S
-# (launch to /q/health/started answering 200).
+# start_service LABEL JAR [--java=PATH] [JVM options...]: sets SERVICE_PID, SERVICE_PORT, SERVICE_MANAGEMENT_PORT and
+# SERVICE_STARTED_S (launch to /q/health/started answering 200). --java runs another JDK's java (e.g. JDK 25).
 start_service() {
-  local label="$1" jar="$2"
+  local label="$1" jar="$2" java=java
   shift 2
+  if [[ "${1:-}" == --java=* ]]; then
+    java="${1#--java=}"
+    shift
+  fi
   SERVICE_PORT="$(free_port)"
   local log="$OUT/$label.log" t0
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   SERVICE_MANAGEMENT_PORT="$(free_port)"
-  start_bg "$log" java $JAVA_OPTS "$@" -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.management.port="$SERVICE_MANAGEMENT_PORT" \
+  start_bg "$log" "$java" $JAVA_OPTS "$@" -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.management.port="$SERVICE_MANAGEMENT_PORT" \
     -jar "$jar"
   SERVICE_PID=$STARTED
   wait_started "$SERVICE_PORT" "$SERVICE_MANAGEMENT_PORT" 60 "$SERVICE_PID" || { tail -20 "$log" >&2; return 1; }

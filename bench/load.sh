@@ -12,7 +12,8 @@
 #   bench/load.sh --smoke          # about 5 s of load, 1 s per target: the CI check that the script works
 #   VARIANTS='nocache=-Dprofile.token-cache.max-size=0;other=-Dx=y' bench/load.sh
 #                                  # also this jar with other JVM options, side by side: one lever at a time
-#                                  # (name=@path/to/quarkus-run.jar [options] runs another build)
+#                                  # (name=@path/to/quarkus-run.jar [options] runs another build,
+#                                  # name=--java=/path/to/bin/java [options] another JDK)
 # Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-Xmx384m), ONLY_GET (0),
 #   PLAIN (1: build and measure bench/plain; 0: skip), JFR_SECONDS (20), BEFORE (a git ref; unset: none),
 #   ROUNDS (1: each target is measured ROUNDS times per service, in turns, and the rounds are pooled).

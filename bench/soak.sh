@@ -64,7 +64,10 @@ heap_after_full_gc_mb() {
     | awk -F'->' '{ v = $2; unit = substr(v, length(v)); sub(/[MK]$/, "", v); print unit == "K" ? int(v / 1024) : v }'
 }
 
-echo "t_s,rps,p99_ms,errors,rss_mb,heap_after_full_gc_mb,fds,threads" >"$CSV"
+# dynalite's own RSS and CPU share ride along: a latency spike with dynalite busy is the engine's, not the service's.
+echo "t_s,rps,p99_ms,errors,rss_mb,heap_after_full_gc_mb,fds,threads,dynalite_rss_mb,dynalite_cpu_pct" >"$CSV"
+DYNALITE_TICKS=$(cpu_ticks "$DYNALITE_PID")
+DYNALITE_AT=$(date +%s%N)
 SAMPLES=$((SOAK_MINUTES * 60 / SAMPLE))
 START=$(date +%s)
 for i in $(seq 1 "$SAMPLES"); do
@@ -82,7 +85,14 @@ for i in $(seq 1 "$SAMPLES"); do
   fi
   fds=$(find "/proc/$PID/fd" -mindepth 1 -maxdepth 1 | wc -l)
   threads=$(awk '/^Threads/ { print $2 }' "/proc/$PID/status")
+  ticks=$(cpu_ticks "$DYNALITE_PID")
+  now=$(date +%s%N)
+  dynalite_cpu=$(awk -v t=$((ticks - DYNALITE_TICKS)) -v hz="$(getconf CLK_TCK)" -v ns=$((now - DYNALITE_AT)) \
+    'BEGIN { printf "%.0f", 100 * t / hz / (ns / 1e9) }')
+  DYNALITE_TICKS=$ticks
+  DYNALITE_AT=$now
   row="$(( $(date +%s) - START )),${rps:-0},${p99:-0},${errors:-1},$(rss_mb "$PID"),$(heap_after_full_gc_mb),$fds,$threads"
+  row="$row,$(rss_mb "$DYNALITE_PID"),$dynalite_cpu"
   # wrk's delay() does not count the answer's own latency: re-aim the pace at the target from what was achieved
   PACE=$(awk -v p="$PACE" -v c="$CONNECTIONS" -v t="$TARGET" -v r="${rps:-0}" \
     'BEGIN { if (r > 0) p = p + 1000 * c / t - 1000 * c / r; printf "%d", p < 0 ? 0 : p }')
@@ -102,9 +112,13 @@ set multiplot layout 2,2 title "bench/soak.sh: $SOAK_MINUTES min aimed at $TARGE
 set title "throughput and errors"
 plot "$CSV" using 1:2 with lines lw 2 title "req/s", "" using 1:4 with impulses lw 2 title "errors"
 set title "p99 latency (ms)"
-plot "$CSV" using 1:3 with lines lw 2 title "p99 ms"
+set y2range [0:*]
+set y2tics
+plot "$CSV" using 1:3 with lines lw 2 title "p99 ms", "" using 1:10 axes x1y2 with lines lw 1 dt 2 title "dynalite CPU % (right)"
+unset y2tics
 set title "memory (MB)"
-plot "$CSV" using 1:5 with lines lw 2 title "RSS", "" using 1:6 with lines lw 2 title "heap after full GC"
+plot "$CSV" using 1:5 with lines lw 2 title "RSS", "" using 1:6 with lines lw 2 title "heap after full GC", \
+  "" using 1:9 with lines lw 1 dt 2 title "dynalite RSS"
 set title "open file descriptors and threads"
 plot "$CSV" using 1:7 with lines lw 2 title "fds", "" using 1:8 with lines lw 2 title "threads"
 unset multiplot
