@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# JVM start to "started", in the prod profile: the default fast-jar on the default JDK (17) against the same
-# code packaged with a Leyden AOT cache (pom.xml profile "aot": JDK 25, cache made by the package step).
+# JVM start to "started", in the prod profile: the default fast-jar on the default JDK (17), the same with an AppCDS
+# archive made by the package step on that JDK (-Dquarkus.package.jar.appcds.enabled=true), and the same code
+# packaged with a Leyden AOT cache (pom.xml profile "aot": JDK 25, cache made by the package step).
 # Each is started RUNS times, in turns, against a running dynalite and token issuer; prints every run and the
 # medians: launch to /q/health/started answering, Quarkus' own "started in", the CPU time (user + system) the
 # JVM had used by then (on a shared machine the wall time follows the load average, the CPU time much less),
-# RSS one second after start, and the first answer: GET /api/profile of a seeded user (the DynamoDB client's first
-# call, the first decryption), timed by curl.
+# launch to /q/health/ready answering 200 (what the kubelet waits for before it sends traffic: its DynamoDB
+# check is the client's first call), RSS one second after start, and the first answer after ready:
+# GET /api/profile of a seeded user (a token seen for the first time, the first GetItem, decryption and view),
+# timed by curl.
 # As in prod, the table exists and the measured starts do not create it (profile.bootstrap.create-table=false):
 # one start before them creates and seeds it.
 #
-#   bench/startup.sh             # builds both if needed (the AOT one in target/bench/aot-build, with JDK 25)
+#   bench/startup.sh             # builds all three if needed (target/bench/appcds-build, target/bench/aot-build)
 # Environment: RUNS (5), JAVA25_HOME (/usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (-Xmx384m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +21,7 @@ source bench/lib.sh
 RUNS="${RUNS:-5}"
 JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 AOT_DIR="$OUT/aot-build"
+CDS_DIR="$OUT/appcds-build"
 
 check_tools
 if [[ ! -x "$JAVA25_HOME/bin/java" ]]; then
@@ -29,14 +33,24 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 build_if_needed
-if [[ ! -f "$AOT_DIR/target/quarkus-app/app.aot" || -n "$(find src/main pom.xml -newer "$AOT_DIR/target/quarkus-app/app.aot" -print -quit)" ]]; then
-  echo "== building the AOT variant in $AOT_DIR (JDK 25, -Daot)"
-  rm -rf "$AOT_DIR"
-  mkdir -p "$AOT_DIR"
-  git ls-files -co --exclude-standard -z | xargs -0 tar -c | tar -x -C "$AOT_DIR"
-  ln -s "$PWD/node_modules" "$AOT_DIR/node_modules"
-  JAVA_HOME="$JAVA25_HOME" ./mvnw -B -ntp -q -f "$AOT_DIR/pom.xml" package -DskipTests -Daot
-fi
+# build_copy DIR ARCHIVE JAVA_HOME [maven options]: this work tree packaged again in DIR, unless ARCHIVE is newer
+# than the sources.
+build_copy() {
+  local dir="$1" archive="$2" java_home="$3"
+  shift 3
+  if [[ -f "$dir/target/quarkus-app/$archive" && -z "$(find src/main pom.xml -newer "$dir/target/quarkus-app/$archive" -print -quit)" ]]; then
+    return
+  fi
+  echo "== building $archive in $dir ($*)"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  git ls-files -co --exclude-standard -z | xargs -0 tar -c | tar -x -C "$dir"
+  ln -s "$PWD/node_modules" "$dir/node_modules"
+  JAVA_HOME="$java_home" ./mvnw -B -ntp -q -f "$dir/pom.xml" package -DskipTests "$@"
+}
+build_copy "$CDS_DIR" app-cds.jsa "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
+  -Dquarkus.package.jar.appcds.enabled=true
+build_copy "$AOT_DIR" app.aot "$JAVA25_HOME" -Daot
 
 echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
 start_dynalite
@@ -63,14 +77,22 @@ start_in() {
   PGIDS+=("$pid")
   wait_started "$port" "$management" 60 "$pid" || { tail -20 "$OUT/startup.log" >&2; return 1; }
   t1=$(date +%s%N)
-  local cpu first
+  local cpu first ready=0
   cpu=$(cpu_ticks "$pid")
+  for _ in $(seq 1 600); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready"; then
+      ready=$(( ($(date +%s%N) - t0) / 1000000 ))
+      break
+    fi
+    sleep 0.02
+  done
+  [[ "$ready" -gt 0 ]] || { echo "not ready 12 s after start" >&2; return 1; }
   sleep 1
   first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $FIRST_TOKEN" \
     "http://127.0.0.1:$port/api/profile")
   [[ "$first" == 200* ]] || { echo "first GET /api/profile answered ${first%% *}" >&2; return 1; }
-  printf '%d %s %d %d %d\n' $(( (t1 - t0) / 1000000 )) "$(grep -o 'started in [0-9.]*s' "$OUT/startup.log" | grep -o '[0-9.]*' | head -1)" \
-    "$(rss_mb "$pid")" $(( cpu * 1000 / $(getconf CLK_TCK) )) "$(awk -v t="${first#* }" 'BEGIN { printf "%d", t * 1000 }')"
+  printf '%d %s %d %d %d %d\n' $(( (t1 - t0) / 1000000 )) "$(grep -o 'started in [0-9.]*s' "$OUT/startup.log" | grep -o '[0-9.]*' | head -1)" \
+    "$(rss_mb "$pid")" $(( cpu * 1000 / $(getconf CLK_TCK) )) "$(awk -v t="${first#* }" 'BEGIN { printf "%d", t * 1000 }')" "$ready"
   kill -TERM -- "-$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 }
@@ -78,17 +100,20 @@ start_in() {
 declare -A ROWS
 for run in $(seq 1 "$RUNS"); do
   ROWS[fast]+="$(start_in target/quarkus-app java)"$'\n'
+  ROWS[cds]+="$(start_in "$CDS_DIR/target/quarkus-app" java -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)"$'\n'
   ROWS[aot]+="$(start_in "$AOT_DIR/target/quarkus-app" "$JAVA25_HOME/bin/java" -XX:AOTCache=app.aot)"$'\n'
-  echo "   run $run: fast-jar (JDK 17) $(tail -2 <<<"${ROWS[fast]}" | head -1) | AOT (JDK 25) $(tail -2 <<<"${ROWS[aot]}" | head -1)  [ms, s, MB, CPU ms, first answer ms]"
+  echo "   run $run: fast-jar $(tail -2 <<<"${ROWS[fast]}" | head -1) | AppCDS $(tail -2 <<<"${ROWS[cds]}" | head -1)" \
+    "| AOT $(tail -2 <<<"${ROWS[aot]}" | head -1)  [ms, s, MB, CPU ms, first answer ms, ready ms]"
 done
 
 median() { awk -v c="$1" 'NF { print $c }' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo
 echo "$(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each, JAVA_OPTS=$JAVA_OPTS"
 echo
-echo "| packaging | launch to /q/health/started | Quarkus \"started in\" | CPU time to started | RSS after start | first answer |"
-echo "|---|---|---|---|---|---|"
-for kind in fast aot; do
-  label=$([[ $kind == fast ]] && echo "fast-jar, JDK 17" || echo "aot-jar + app.aot, JDK 25")
-  echo "| $label | $(median 1 <<<"${ROWS[$kind]}") ms | $(median 2 <<<"${ROWS[$kind]}") s | $(median 4 <<<"${ROWS[$kind]}") ms | $(median 3 <<<"${ROWS[$kind]}") MB | $(median 5 <<<"${ROWS[$kind]}") ms |"
+echo "| packaging | launch to /q/health/started | Quarkus \"started in\" | CPU time to started | launch to ready | RSS after start | first answer after ready |"
+echo "|---|---|---|---|---|---|---|"
+declare -A LABEL=([fast]="fast-jar, JDK 17" [cds]="fast-jar + app-cds.jsa (AppCDS), JDK 17" [aot]="aot-jar + app.aot, JDK 25")
+for kind in fast cds aot; do
+  label="${LABEL[$kind]}"
+  echo "| $label | $(median 1 <<<"${ROWS[$kind]}") ms | $(median 2 <<<"${ROWS[$kind]}") s | $(median 4 <<<"${ROWS[$kind]}") ms | $(median 6 <<<"${ROWS[$kind]}") ms | $(median 3 <<<"${ROWS[$kind]}") MB | $(median 5 <<<"${ROWS[$kind]}") ms |"
 done
