@@ -2,8 +2,8 @@
 # Soak test, one command: starts dynalite, the local token issuer and the packaged jar in the prod profile
 # (as bench/load.sh does), measures the peak rate of the mix, then holds 80 % of it for SOAK_MINUTES:
 # 80 % GET /api/profile, 10 % PATCH /api/profile with a fresh If-Match, 10 % an address page, over 50 users.
-# Every 10 s of load (then a 1 s pause and a full GC, between samples) it writes a CSV row (req/s, p99, errors, RSS, heap after a full GC, open fds, threads),
-# draws the CSV with gnuplot, and judges: 0 errors; RSS and post-GC heap within ±10 % between minute 2
+# Every 10 s of load (then a 1 s pause and a full GC, between samples) it writes a CSV row (req/s, p99, errors,
+# RSS, heap after a full GC, open fds, threads, and dynalite's RSS and CPU), draws the CSV with gnuplot, and judges: 0 errors; RSS and post-GC heap within ±10 % between minute 2
 # and the last minute; fds and threads flat (within ±5 between the same two minutes).
 # Everything it starts is stopped on exit, failure or Ctrl-C included.
 #
