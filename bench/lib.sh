@@ -226,8 +226,8 @@ start_service() {
   SERVICE_PORT="$(free_port)"
   local log="$OUT/$label.log" t0
   t0=$(date +%s%N)
-  # shellcheck disable=SC2086
   SERVICE_MANAGEMENT_PORT="$(free_port)"
+  # shellcheck disable=SC2086
   start_bg "$log" "$java" $JAVA_OPTS "$@" -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.management.port="$SERVICE_MANAGEMENT_PORT" \
     -jar "$jar"
   SERVICE_PID=$STARTED
