@@ -66,39 +66,39 @@ stop_all() {
   PGIDS=()
 }
 
-# wait_started PORT MANAGEMENT_PORT SECONDS PID: until /q/health/started answers 200 on either port (builds with a
-# management interface serve it there, older ones and bench/plain on the main port).
-wait_started() {
-  local port="$1" management="$2" seconds="$3" pid="$4"
+# poll_until SECONDS PID WHAT CMD...: runs CMD every 50 ms until it succeeds; fails as soon as PID has died, or
+# after SECONDS.
+poll_until() {
+  local seconds="$1" pid="$2" what="$3"
+  shift 3
   for _ in $(seq 1 $((seconds * 20))); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/started" \
-        || curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/started"; then
+    if "$@"; then
       return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
-      echo "process $pid died while starting" >&2
+      echo "process $pid died while waiting for $what" >&2
       return 1
     fi
     sleep 0.05
   done
-  echo "timed out waiting for port $port to start" >&2
+  echo "timed out waiting for $what" >&2
   return 1
 }
 
+# started_on PORT MANAGEMENT_PORT: whether /q/health/started answers 200 on either port (builds with a management
+# interface serve it there, older ones and bench/plain on the main port).
+started_on() {
+  curl -sf -o /dev/null "http://127.0.0.1:$2/q/health/started" || curl -sf -o /dev/null "http://127.0.0.1:$1/q/health/started"
+}
+
+# wait_started PORT MANAGEMENT_PORT SECONDS PID
+wait_started() {
+  poll_until "$3" "$4" "port $1 to start" started_on "$1" "$2"
+}
+
+# wait_http URL SECONDS PID: until URL answers at all (any status)
 wait_http() {
-  local url="$1" seconds="$2" pid="$3"
-  for _ in $(seq 1 $((seconds * 10))); do
-    if curl -s -o /dev/null "$url"; then
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "process $pid died while starting ($url)" >&2
-      return 1
-    fi
-    sleep 0.1
-  done
-  echo "timed out waiting for $url" >&2
-  return 1
+  poll_until "$2" "$3" "$1" curl -s -o /dev/null "$1"
 }
 
 # CPU time (user + system) of a process, in clock ticks; fields 14 and 15 of /proc/<pid>/stat.
@@ -247,4 +247,9 @@ wrk_run() {
   file="$OUT/wrk-$(tr -cs 'A-Za-z0-9' '-' <<<"$label" | sed 's/^-*//; s/-*$//').txt"
   wrk -t2 -c"$connections" -d"$duration" --timeout 5s -s "$script" "$url" -- "$@" >"$file" 2>&1 || true
   grep '^RESULT' "$file" || { cat "$file" >&2; echo "RESULT requests=0 failed"; }
+}
+
+# result_field NAME RESULT: one field of a wrk RESULT line (rps, p99_ms, non2xx, ...); empty when absent.
+result_field() {
+  sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"
 }

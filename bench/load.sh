@@ -102,14 +102,13 @@ measure() {
   before=$(cpu_ticks "$pid")
   result=$(wrk_run "$label" "$DURATION" "$CONNECTIONS" "$url" "$script" "$@")
   after=$(cpu_ticks "$pid")
-  field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$result"; }
   [[ -n "${REQS[$label]+set}" ]] || LABELS+=("$label")
-  REQS[$label]=$(( ${REQS[$label]:-0} + $(field requests) ))
-  SECS[$label]=$(awk -v a="${SECS[$label]:-0}" -v b="$(field seconds)" 'BEGIN { print a + b }')
+  REQS[$label]=$(( ${REQS[$label]:-0} + $(result_field requests "$result") ))
+  SECS[$label]=$(awk -v a="${SECS[$label]:-0}" -v b="$(result_field seconds "$result")" 'BEGIN { print a + b }')
   TICKS[$label]=$(( ${TICKS[$label]:-0} + after - before ))
-  P50S[$label]="${P50S[$label]:-} $(field p50_ms)"
-  P99S[$label]="${P99S[$label]:-} $(field p99_ms)"
-  FAILS[$label]=$(( ${FAILS[$label]:-0} + $(field non2xx) ))
+  P50S[$label]="${P50S[$label]:-} $(result_field p50_ms "$result")"
+  P99S[$label]="${P99S[$label]:-} $(result_field p99_ms "$result")"
+  FAILS[$label]=$(( ${FAILS[$label]:-0} + $(result_field non2xx "$result") ))
   RSS_NOW=$(rss_mb "$pid")
 }
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

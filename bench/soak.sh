@@ -47,7 +47,7 @@ seed "$SERVICE_PORT"
 echo "== warm-up, then the peak of the mix at $CONNECTIONS connections"
 wrk_run soak-warmup 30s "$CONNECTIONS" "$BASE" bench/wrk/profile.lua mix >/dev/null
 if [[ -z "${PEAK:-}" ]]; then
-  PEAK=$(wrk_run soak-peak 20s "$CONNECTIONS" "$BASE" bench/wrk/profile.lua mix | sed -n 's/.*rps=\([0-9.]*\).*/\1/p')
+  PEAK=$(result_field rps "$(wrk_run soak-peak 20s "$CONNECTIONS" "$BASE" bench/wrk/profile.lua mix)")
 fi
 TARGET=$(awk -v p="$PEAK" 'BEGIN { printf "%d", p * 0.8 }')
 # each connection sends one request every PACE ms: CONNECTIONS / PACE per ms in all
@@ -76,9 +76,9 @@ for i in $(seq 1 "$SAMPLES"); do
   # reads the users' versions, or its first PATCHes would carry a stale If-Match (a 412 of the client's making).
   sleep 1
   result=$(wrk_run soak-sample "${SAMPLE}s" "$CONNECTIONS" "$BASE" bench/wrk/profile.lua mix "$PACE")
-  rps=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$result")
-  p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$result")
-  errors=$(sed -n 's/.*non2xx=\([0-9]*\).*/\1/p' <<<"$result")
+  rps=$(result_field rps "$result")
+  p99=$(result_field p99_ms "$result")
+  errors=$(result_field non2xx "$result")
   if [[ "${errors:-1}" != 0 ]]; then
     echo "   errors at $(( $(date +%s) - START )) s: $result" >&2
     cp "$OUT/wrk-soak-sample.txt" "$OUT/wrk-soak-errors-$i.txt"

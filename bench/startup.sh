@@ -77,16 +77,10 @@ start_in() {
   PGIDS+=("$pid")
   wait_started "$port" "$management" 60 "$pid" || { tail -20 "$OUT/startup.log" >&2; return 1; }
   t1=$(date +%s%N)
-  local cpu first ready=0
+  local cpu first ready
   cpu=$(cpu_ticks "$pid")
-  for _ in $(seq 1 600); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready"; then
-      ready=$(( ($(date +%s%N) - t0) / 1000000 ))
-      break
-    fi
-    sleep 0.02
-  done
-  [[ "$ready" -gt 0 ]] || { echo "not ready 12 s after start" >&2; return 1; }
+  poll_until 12 "$pid" "readiness" curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready" || return 1
+  ready=$(( ($(date +%s%N) - t0) / 1000000 ))
   sleep 1
   first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $FIRST_TOKEN" \
     "http://127.0.0.1:$port/api/profile")
