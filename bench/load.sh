@@ -14,7 +14,7 @@
 #                                  # also this jar with other JVM options, side by side: one lever at a time
 #                                  # (name=@path/to/quarkus-run.jar [options] runs another build,
 #                                  # name=--java=/path/to/bin/java [options] another JDK)
-# Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-Xmx384m), ONLY_GET (0),
+# Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-XX:+UseParallelGC -Xmx256m, as the image), ONLY_GET (0),
 #   PLAIN (1: build and measure bench/plain; 0: skip), JFR_SECONDS (20), BEFORE (a git ref; unset: none),
 #   ROUNDS (1: each target is measured ROUNDS times per service, in turns, and the rounds are pooled).
 # Services run side by side and each target is measured on each in turn, so that a machine shared

@@ -10,13 +10,13 @@
 #   bench/soak.sh                     # 10 minutes; CSV and PNG under target/bench/
 #   SOAK_MINUTES=3 bench/soak.sh      # shorter; the windows become the second and the last minute
 #   PNG=docs/soak.png bench/soak.sh   # where the plot goes
-# Environment: SOAK_MINUTES (10), CONNECTIONS (32), USERS (50), JAVA_OPTS (-Xms384m -Xmx384m),
+# Environment: SOAK_MINUTES (10), CONNECTIONS (32), USERS (50), JAVA_OPTS (-XX:+UseParallelGC -Xms256m -Xmx256m),
 #   PEAK (req/s; unset: measured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # A fixed heap, as a container gets: the full GC between samples would otherwise shrink the heap, and RSS would
 # swing with each regrowth instead of showing what the process keeps.
-JAVA_OPTS="${JAVA_OPTS:--Xms384m -Xmx384m}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx256m}"
 source bench/lib.sh
 
 SOAK_MINUTES="${SOAK_MINUTES:-10}"
