@@ -206,6 +206,8 @@ service_env() {
   export PROFILE_LIMITS_WRITES_BURST="${PROFILE_LIMITS_WRITES_BURST:-100000}"
   export PROFILE_LIMITS_EXPORTS_PER_MINUTE="${PROFILE_LIMITS_EXPORTS_PER_MINUTE:-1000000}"
   export QUARKUS_HTTP_HOST=127.0.0.1
+  # as k8s/base/configmap.yaml sets it for the pod (2 CPUs at most): one event loop per CPU
+  export QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="${QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE:-2}"
   # health and metrics sit on the management interface (port 9000 on every interface by default): loopback,
   # and a free port per service (start_service), so that several services and other work can run side by side
   export QUARKUS_MANAGEMENT_HOST=127.0.0.1
