@@ -83,19 +83,19 @@ start_in() {
   PGIDS+=("$pid")
   wait_started "$port" "$management" 60 "$pid" || { tail -20 "$OUT/startup.log" >&2; return 1; }
   t1=$(date +%s%N)
-  local cpu first ready logged
+  local cpu first ready started logged
   cpu=$(cpu_ticks "$pid")
-  # launch to the moment Quarkus logged "started" (the JSON log line's own timestamp): the JVM's boot included,
-  # no polling in it
-  logged="$(grep -m1 'started in' "$OUT/startup.log" | grep -o '"timestamp":"[^"]*"' | cut -d'"' -f4)"
-  logged=$(( ($(date -d "$logged" +%s%N) - t0) / 1000000 ))
+  # Quarkus' "started in" line, read once: its figure, and its own timestamp for launch to the moment Quarkus logged
+  # it (the JVM's boot included, no polling in it)
+  started="$(grep -m1 'started in' "$OUT/startup.log")" || { echo "no \"started in\" line in $OUT/startup.log" >&2; return 1; }
+  logged=$(( ($(date -d "$(grep -o '"timestamp":"[^"]*"' <<<"$started" | cut -d'"' -f4)" +%s%N) - t0) / 1000000 ))
   poll_until 12 "$pid" "readiness" curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready" || return 1
   ready=$(( ($(date +%s%N) - t0) / 1000000 ))
   sleep 1
   first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $FIRST_TOKEN" \
     "http://127.0.0.1:$port/api/profile")
   [[ "$first" == 200* ]] || { echo "first GET /api/profile answered ${first%% *}" >&2; return 1; }
-  printf '%d %s %d %d %d %d %d\n' $(( (t1 - t0) / 1000000 )) "$(grep -o 'started in [0-9.]*s' "$OUT/startup.log" | grep -o '[0-9.]*' | head -1)" \
+  printf '%d %s %d %d %d %d %d\n' $(( (t1 - t0) / 1000000 )) "$(grep -o 'started in [0-9.]*s' <<<"$started" | grep -o '[0-9.]*')" \
     "$(rss_mb "$pid")" $(( cpu * 1000 / $(getconf CLK_TCK) )) "$(awk -v t="${first#* }" 'BEGIN { printf "%d", t * 1000 }')" "$ready" "$logged"
   kill -TERM -- "-$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
