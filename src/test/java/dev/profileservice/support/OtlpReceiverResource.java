@@ -58,9 +58,13 @@ public class OtlpReceiverResource implements QuarkusTestResourceLifecycleManager
                     .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             System.setProperty(DIR_PROPERTY, dir.toAbsolutePath().toString());
             System.setProperty(PROTOCOL_PROPERTY, protocol);
+            // A lost export (see OtlpExport.awaitSpan) holds up the batches behind it for the batch
+            // processor's export timeout, 30 s by default: here 3 s.
             return Map.of(
                     "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + server.actualPort(),
                     "quarkus.otel.exporter.otlp.traces.protocol", protocol,
+                    "quarkus.otel.exporter.otlp.traces.timeout", "3s",
+                    "quarkus.otel.bsp.export.timeout", "3s",
                     "quarkus.otel.bsp.schedule.delay", "100ms");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the OTLP receiver", e);

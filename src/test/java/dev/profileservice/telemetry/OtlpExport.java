@@ -18,19 +18,34 @@ import dev.profileservice.support.OtlpTraces;
  */
 abstract class OtlpExport extends TelemetryTraffic {
 
-    /** Waits until an exported span named {@code spanName} has arrived; returns every body received by then. */
-    List<byte[]> awaitSpan(String spanName) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<byte[]> bodies = OtlpReceiverResource.bodies();
-            if (spans(bodies).stream().anyMatch(span -> span.name().equals(spanName))) {
-                Thread.sleep(500); // the batch of the spans that ended with it may still be on its way
-                return OtlpReceiverResource.bodies();
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Waits until an exported span named {@code spanName} has arrived; returns every body received by then.
+     * Quarkus' OTLP sender can lose a batch: when a send fails after its stream was opened, nothing completes
+     * the export, and the batch processor drops it after its export timeout (set short by
+     * {@link OtlpReceiverResource}). Each {@link #ATTEMPTS} window but the last ends by calling
+     * {@code resend}, which repeats the request whose span is awaited, so one lost batch does not fail the test.
+     */
+    List<byte[]> awaitSpan(String spanName, Runnable resend) throws InterruptedException {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<byte[]> bodies = OtlpReceiverResource.bodies();
+                if (spans(bodies).stream().anyMatch(span -> span.name().equals(spanName))) {
+                    Thread.sleep(500); // the batch of the spans that ended with it may still be on its way
+                    return OtlpReceiverResource.bodies();
+                }
+                Thread.sleep(100);
             }
-            Thread.sleep(100);
+            if (attempt < ATTEMPTS) {
+                resend.run();
+            }
         }
-        fail("no span '" + spanName + "' was exported to the receiver within 20 s; received "
-                + OtlpReceiverResource.bodies().size() + " bodies");
+        List<byte[]> bodies = OtlpReceiverResource.bodies();
+        fail("no span '" + spanName + "' was exported to the receiver in " + ATTEMPTS + " attempts of 10 s; received "
+                + bodies.size() + " bodies with the spans "
+                + spans(bodies).stream().map(span -> span.name() + " " + span.attributes()).toList());
         return List.of();
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.profileservice.support.OtlpReceiverResource;
 import dev.profileservice.support.OtlpTraces;
+import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -39,7 +40,8 @@ class OtlpHttpExportTest extends OtlpExport {
     @Test
     void exportedBytesHoldTheSpansAndNoPlantedValue() throws Exception {
         driveEveryEndpoint();
-        List<byte[]> bodies = awaitSpan("DELETE /api/profile");
+        List<byte[]> bodies = awaitSpan("DELETE /api/profile",
+                () -> as(token(Tokens.alice())).delete("/api/profile").then().statusCode(204));
 
         assertNoPlantedValueInRawBytes(bodies);
         String raw = bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).collect(Collectors.joining());

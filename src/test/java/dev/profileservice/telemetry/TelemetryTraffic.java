@@ -126,7 +126,7 @@ abstract class TelemetryTraffic extends ApiTest {
                 .queryParam("access_token", Faults.AWS_SECRET);
     }
 
-    private String token(String token) {
+    String token(String token) {
         tokens.add(token);
         return token;
     }
