@@ -9,6 +9,17 @@ ADDRESSES="${ADDRESSES:-5}"
 # with the JVM's own sizing policy and half the memory as heap (JAVA_MAX_MEM_RATIO=50). docs/performance.md has the
 # runs that chose it against G1, a 384 MB heap and the base image's own GC tuning.
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx256m}"
+# The JDK the image runs (docker/Dockerfile.jvm: a JDK 25 runtime); JAVA25_HOME names one, else the java on the PATH.
+JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+if [[ -z "${SERVICE_JAVA:-}" ]]; then
+  if [[ -x "$JAVA25_HOME/bin/java" ]]; then
+    SERVICE_JAVA="$JAVA25_HOME/bin/java"
+  else
+    SERVICE_JAVA="$(command -v java || echo java)"
+    echo "== no JDK 25 at $JAVA25_HOME (set JAVA25_HOME): the service runs on $("$SERVICE_JAVA" -version 2>&1 | head -1)," \
+      "not on the image's JDK 25" >&2
+  fi
+fi
 PGIDS=()
 
 need() {
@@ -28,6 +39,13 @@ check_tools() {
   if [[ ! -f node_modules/dynalite/cli.js ]]; then
     npm ci --no-audit --no-fund >/dev/null
   fi
+}
+
+# jcmd PID ...: the jcmd of the JDK that runs PID (the service may run on another JDK than the PATH's).
+jcmd() {
+  local own
+  own="$(dirname "$(readlink -f "/proc/$1/exe" 2>/dev/null || echo /nonexistent)")/jcmd"
+  if [[ -x "$own" ]]; then "$own" "$@"; else command jcmd "$@"; fi
 }
 
 # A free loopback port below 32768 (the ephemeral range starts there, see PITFALLS.md).
@@ -219,9 +237,10 @@ service_env() {
 }
 
 # start_service LABEL JAR [--java=PATH] [JVM options...]: sets SERVICE_PID, SERVICE_PORT, SERVICE_MANAGEMENT_PORT and
-# SERVICE_STARTED_S (launch to /q/health/started answering 200). --java runs another JDK's java (e.g. JDK 25).
+# SERVICE_STARTED_S (launch to /q/health/started answering 200). The JVM is SERVICE_JAVA's; --java runs another
+# JDK's java (e.g. --java=java, the JDK 17 on the PATH).
 start_service() {
-  local label="$1" jar="$2" java=java
+  local label="$1" jar="$2" java="$SERVICE_JAVA"
   shift 2
   if [[ "${1:-}" == --java=* ]]; then
     java="${1#--java=}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JVM start to "started", in the prod profile: the default fast-jar on the default JDK (17), the same with an AppCDS
+# JVM start to "started", in the prod profile: the default fast-jar on the default JDK (17) and on JDK 25 (what
+# docker/Dockerfile.jvm runs), the fast-jar with an AppCDS
 # archive made by the package step on that JDK (-Dquarkus.package.jar.appcds.enabled=true), and the same code with a
 # Leyden AOT cache on JDK 25 (pom.xml profile "aot"), twice: recorded at the package step (Quarkus' static init only)
 # and trained by ProdJarIT (the packaged jar serving the integration test's requests; what the profile builds).
@@ -104,10 +105,11 @@ start_in() {
 declare -A ROWS
 for run in $(seq 1 "$RUNS"); do
   ROWS[fast]+="$(start_in target/quarkus-app java)"$'\n'
+  ROWS[fast25]+="$(start_in target/quarkus-app "$JAVA25_HOME/bin/java")"$'\n'
   ROWS[cds]+="$(start_in "$CDS_DIR/target/quarkus-app" java -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)"$'\n'
   ROWS[aotstatic]+="$(start_in "$AOT_STATIC_DIR/target/quarkus-app" "$JAVA25_HOME/bin/java" -XX:AOTCache=app.aot)"$'\n'
   ROWS[aot]+="$(start_in "$AOT_DIR/target/quarkus-app" "$JAVA25_HOME/bin/java" -XX:AOTCache=app.aot)"$'\n'
-  echo "   run $run: fast-jar $(tail -2 <<<"${ROWS[fast]}" | head -1) | AppCDS $(tail -2 <<<"${ROWS[cds]}" | head -1)" \
+  echo "   run $run: fast-jar $(tail -2 <<<"${ROWS[fast]}" | head -1) | on 25 $(tail -2 <<<"${ROWS[fast25]}" | head -1) | AppCDS $(tail -2 <<<"${ROWS[cds]}" | head -1)" \
     "| AOT static init $(tail -2 <<<"${ROWS[aotstatic]}" | head -1) | AOT trained $(tail -2 <<<"${ROWS[aot]}" | head -1)" \
     " [ms, s, MB, CPU ms, first answer ms, ready ms, logged ms]"
 done
@@ -118,9 +120,9 @@ echo "$(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/l
 echo
 echo "| packaging | launch to \"started\" logged | Quarkus \"started in\" | launch to /q/health/started answering | CPU time to started | launch to ready | RSS after start | first answer after ready |"
 echo "|---|---|---|---|---|---|---|---|"
-declare -A LABEL=([fast]="fast-jar, JDK 17" [cds]="fast-jar + app-cds.jsa (AppCDS), JDK 17" [aotstatic]="aot-jar + app.aot recorded at the package step (static init only), JDK 25"
+declare -A LABEL=([fast]="fast-jar, JDK 17" [fast25]="fast-jar, JDK 25 (the image)" [cds]="fast-jar + app-cds.jsa (AppCDS), JDK 17" [aotstatic]="aot-jar + app.aot recorded at the package step (static init only), JDK 25"
   [aot]="aot-jar + app.aot trained by ProdJarIT, JDK 25")
-for kind in fast cds aotstatic aot; do
+for kind in fast fast25 cds aotstatic aot; do
   label="${LABEL[$kind]}"
   echo "| $label | $(median 7 <<<"${ROWS[$kind]}") ms | $(median 2 <<<"${ROWS[$kind]}") s | $(median 1 <<<"${ROWS[$kind]}") ms | $(median 4 <<<"${ROWS[$kind]}") ms | $(median 6 <<<"${ROWS[$kind]}") ms | $(median 3 <<<"${ROWS[$kind]}") MB | $(median 5 <<<"${ROWS[$kind]}") ms |"
 done

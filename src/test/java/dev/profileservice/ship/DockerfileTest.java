@@ -151,9 +151,9 @@ class DockerfileTest {
     }
 
     @Test
-    void jvmImageUsesAJava17RuntimeAndNativeMicroTheMicroImage() {
+    void jvmImageUsesAJava25RuntimeAndNativeMicroTheMicroImage() {
         assertTrue(stages("Dockerfile.jvm").get(0).from().matches(
-                "(registry.access.redhat.com/ubi9/openjdk-17-runtime|eclipse-temurin:17-jre)(:.*)?"));
+                "registry.access.redhat.com/ubi9/openjdk-25-runtime:[0-9][0-9.-]*"), "a pinned JDK 25 runtime tag");
         assertEquals(1, stages("Dockerfile.jvm").size());
         assertEquals("quay.io/quarkus/ubi9-quarkus-micro-image:2.0", stages("Dockerfile.native-micro").get(0).from());
     }
