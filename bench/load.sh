@@ -16,7 +16,10 @@
 #                                  # name=--java=/path/to/bin/java [options] another JDK)
 # Environment: DURATION (30s), WARMUP (20s), CONNECTIONS (32), USERS (50), JAVA_OPTS (-XX:+UseParallelGC -Xmx256m, as the image), ONLY_GET (0),
 #   PLAIN (1: build and measure bench/plain; 0: skip), JFR_SECONDS (20), BEFORE (a git ref; unset: none),
-#   ROUNDS (1: each target is measured ROUNDS times per service, in turns, and the rounds are pooled).
+#   ROUNDS (1: each target is measured ROUNDS times per service, in turns, and the rounds are pooled),
+#   ONLY (unset: every target; addresses: only the targets whose label contains "addresses"),
+#   PACE_MS (unset: every connection sends its next request as soon as it has the answer; N: it waits N ms first,
+#   so the services are compared at about the same rate instead of each at its own saturation).
 # Services run side by side and each target is measured on each in turn, so that a machine shared
 # with other work loads them alike: compare the ratios, and read the load average printed with them.
 set -euo pipefail
@@ -132,6 +135,13 @@ TARGETS=("GET /api/profile|/api/profile|get.lua|/api/profile"
   "GET /api/profile/export|/api/profile/export|get.lua|/api/profile/export")
 if [[ "${ONLY_GET:-0}" == 1 ]]; then
   TARGETS=("${TARGETS[0]}")
+fi
+if [[ -n "${ONLY:-}" ]]; then # ONLY=addresses: the targets whose label contains it
+  for i in "${!TARGETS[@]}"; do
+    [[ "${TARGETS[$i]%%|*}" == *"$ONLY"* ]] || unset 'TARGETS[i]'
+  done
+  TARGETS=("${TARGETS[@]}")
+  [[ ${#TARGETS[@]} -gt 0 ]] || { echo "no target's label contains '$ONLY'" >&2; exit 2; }
 fi
 base() { echo "http://127.0.0.1:${PORT[$1]}"; }
 

@@ -8,6 +8,16 @@ for line in io.lines(os.getenv("TOKENS")) do
   end
 end
 
+-- PACE_MS: each connection waits this long before its next request, so two services are compared at about the
+-- same request rate instead of each at its own saturation (wrk keeps a fixed number of connections busy, so a
+-- faster service otherwise also puts more load on dynalite). Unset: no pause.
+local pace = tonumber(os.getenv("PACE_MS") or "")
+if pace and pace > 0 then
+  function delay()
+    return pace
+  end
+end
+
 local threads = {}
 local next_id = 0
 
