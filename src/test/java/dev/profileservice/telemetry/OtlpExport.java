@@ -22,10 +22,11 @@ abstract class OtlpExport extends TelemetryTraffic {
 
     /**
      * Waits until an exported span named {@code spanName} has arrived; returns every body received by then.
-     * Quarkus' OTLP sender can lose a batch: when a send fails after its stream was opened, nothing completes
-     * the export, and the batch processor drops it after its export timeout (set short by
-     * {@link OtlpReceiverResource}). Each {@link #ATTEMPTS} window but the last ends by calling
-     * {@code resend}, which repeats the request whose span is awaited, so one lost batch does not fail the test.
+     * Quarkus' OTLP gRPC sender (3.33, {@code VertxGrpcSender}) can lose a batch: it has no failure handler on
+     * the send itself, so when that fails nothing completes the export, and the batch processor drops it after
+     * its export timeout (set short by {@link OtlpReceiverResource}). Each of the {@link #ATTEMPTS} windows of
+     * 10 s but the last ends by calling {@code resend}, which repeats the request whose span is awaited, so one
+     * lost batch does not fail the test.
      */
     List<byte[]> awaitSpan(String spanName, Runnable resend) throws InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
