@@ -41,11 +41,12 @@ check_tools() {
   fi
 }
 
-# jcmd PID ...: the jcmd of the JDK that runs PID (the service may run on another JDK than the PATH's).
-jcmd() {
+# jcmd_of PID ...: jcmd PID ... with the jcmd of the JDK that runs PID (the service may run on another JDK than the
+# PATH's); the PATH's jcmd if that JDK has none.
+jcmd_of() {
   local own
   own="$(dirname "$(readlink -f "/proc/$1/exe" 2>/dev/null || echo /nonexistent)")/jcmd"
-  if [[ -x "$own" ]]; then "$own" "$@"; else command jcmd "$@"; fi
+  if [[ -x "$own" ]]; then "$own" "$@"; else jcmd "$@"; fi
 }
 
 # A free loopback port below 32768 (the ephemeral range starts there, see PITFALLS.md).

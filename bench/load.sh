@@ -194,15 +194,15 @@ for label in "${LABELS[@]}"; do
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
 
-JFR_TOOL="${JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}"
+JFR_TOOL="${JFR_TOOL:-$JAVA25_HOME/bin/jfr}"
 [[ -x "$JFR_TOOL" ]] || JFR_TOOL=jfr
 for name in "${NAMES[@]}"; do
   [[ "$name" == after || "$name" == before ]] || continue
   echo "== JFR of $name: ${JFR_SECONDS}s of GET /api/profile"
   jfr_file="$PWD/$OUT/$name.jfr"
-  jcmd "${PID[$name]}" JFR.start name=bench settings=profile filename="$jfr_file" >/dev/null
+  jcmd_of "${PID[$name]}" JFR.start name=bench settings=profile filename="$jfr_file" >/dev/null
   wrk_run "jfr-$name" "${JFR_SECONDS}s" "$CONNECTIONS" "$(base "$name")" bench/wrk/get.lua /api/profile >/dev/null
-  jcmd "${PID[$name]}" JFR.stop name=bench >/dev/null
+  jcmd_of "${PID[$name]}" JFR.stop name=bench >/dev/null
   if "$JFR_TOOL" view --width 160 hot-methods "$jfr_file" >"$OUT/hot-methods-$name.txt" 2>&1; then
     echo "   $jfr_file; hot methods in $OUT/hot-methods-$name.txt"
   else

@@ -59,7 +59,7 @@ echo "   peak $PEAK req/s; soaking at $TARGET req/s ($CONNECTIONS connections, o
 # promoted to the old generation, which G1 leaves there until a marking cycle far above this heap's use.
 # The collection runs between two samples, while wrk is stopped, so it costs the measured latency nothing.
 heap_after_full_gc_mb() {
-  jcmd "$PID" GC.run >/dev/null
+  jcmd_of "$PID" GC.run >/dev/null
   { grep 'Pause Full' "$OUT/soak-gc.log" | grep -o '[0-9]*[MK]->[0-9]*[MK]' || true; } | tail -1 \
     | awk -F'->' '{ v = $2; unit = substr(v, length(v)); sub(/[MK]$/, "", v); print unit == "K" ? int(v / 1024) : v }'
 }

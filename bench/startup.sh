@@ -23,7 +23,6 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 RUNS="${RUNS:-5}"
-JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 AOT_DIR="$OUT/aot-build"
 AOT_STATIC_DIR="$OUT/aot-static-build"
 CDS_DIR="$OUT/appcds-build"
