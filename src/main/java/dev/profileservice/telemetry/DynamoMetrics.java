@@ -1,8 +1,10 @@
 package dev.profileservice.telemetry;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +19,11 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Latency, errors and retries of every DynamoDB call, by operation (registered through
  * {@code quarkus.dynamodb.interceptors}). Labels are the operation name, the outcome and the
  * exception class: never a key, a table item or an error message.
+ * <p>
+ * Singleton, not application-scoped: the SDK calls an interceptor at each of a call's dozen
+ * stages, and through a client proxy each of those calls looked the instance up.
  */
-@ApplicationScoped
+@Singleton
 public class DynamoMetrics implements ExecutionInterceptor {
 
     static final String CALLS = "profile.dynamodb.calls";
@@ -32,6 +37,8 @@ public class DynamoMetrics implements ExecutionInterceptor {
             DynamoMetrics.class.getName() + ".call@" + Integer.toHexString(System.identityHashCode(DynamoMetrics.class)));
 
     private final MeterRegistry registry;
+    /** The timer of each operation's successful calls, the outcome of nearly every call: built once, not per call. */
+    private final Map<String, Timer> successes = new ConcurrentHashMap<>();
 
     DynamoMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -72,17 +79,23 @@ public class DynamoMetrics implements ExecutionInterceptor {
             return;
         }
         String operation = String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-        Timer.builder(CALLS)
-                .description("DynamoDB API calls, retries included")
-                .tag("operation", operation)
-                .tag("outcome", failure == null ? "success" : "error")
-                .tag("error", failure == null ? "none" : failure.getClass().getSimpleName())
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(System.nanoTime() - call.start, TimeUnit.NANOSECONDS);
+        Timer timer = failure == null
+                ? successes.computeIfAbsent(operation, name -> timer(name, "success", "none"))
+                : timer(operation, "error", failure.getClass().getSimpleName());
+        timer.record(System.nanoTime() - call.start, TimeUnit.NANOSECONDS);
         if (call.attempts > 1) {
             Counter.builder(RETRIES).description("DynamoDB HTTP attempts beyond the first")
                     .tag("operation", operation).register(registry).increment(call.attempts - 1);
         }
+    }
+
+    private Timer timer(String operation, String outcome, String error) {
+        return Timer.builder(CALLS)
+                .description("DynamoDB API calls, retries included")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .tag("error", error)
+                .publishPercentileHistogram()
+                .register(registry);
     }
 }
