@@ -3,7 +3,7 @@ package dev.profileservice.address;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.profileservice.api.Views;
 import dev.profileservice.config.ProfileConfig;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** Address items of one owner, always addressed through the owner's partition key. */
-@ApplicationScoped
+@Singleton
 public class AddressRepository {
 
     static final ItemSchema<Address> SCHEMA = ItemSchema.of(Address.class);

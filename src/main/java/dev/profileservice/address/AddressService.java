@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.profileservice.api.CursorSealer;
 import dev.profileservice.api.Page;
@@ -12,7 +12,7 @@ import dev.profileservice.config.LimitsConfig;
 import dev.profileservice.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 
-@ApplicationScoped
+@Singleton
 public class AddressService {
 
     /** The cursor's binding: a cursor of this list is useless anywhere else. */

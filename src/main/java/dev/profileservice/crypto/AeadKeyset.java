@@ -2,8 +2,8 @@ package dev.profileservice.crypto;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.aead.AeadConfig2026;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * attributes. Without one, prod refuses to start; dev and test mint a throw-away keyset, so
  * their cursors and encrypted data do not survive a restart.
  */
-@ApplicationScoped
+@Singleton
 public class AeadKeyset {
 
     static final KeysetSource SOURCE = new KeysetSource("profile.crypto.keyset", "PROFILE_CRYPTO_KEYSET", "AES256-GCM",

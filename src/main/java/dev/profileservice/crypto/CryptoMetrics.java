@@ -1,6 +1,6 @@
 package dev.profileservice.crypto;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * encrypted write, ciphertexts that do not open, and which keys sealed the data served, so
  * an operator knows when an old key is no longer in use and may be dropped from the keyset.
  */
-@ApplicationScoped
+@Singleton
 public class CryptoMetrics {
 
     static final String LEGACY_PLAINTEXT_READS = "profile.crypto.legacy.plaintext.reads";

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import com.google.crypto.tink.Aead;
 
@@ -21,7 +21,7 @@ import dev.profileservice.dynamo.ItemKey;
  * table name, which a restore changes), its item key and attribute, so a ciphertext copied into
  * another user's item, another item or another attribute does not open.
  */
-@ApplicationScoped
+@Singleton
 public class FieldCipher {
 
     /** Distinct from the cursor's domain, so a sealed cursor can never pass for a field and vice versa. */

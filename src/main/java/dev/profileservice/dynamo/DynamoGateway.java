@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * throttling is one partition (or one account quota) running hot, not an outage, so one user's
  * hot partition never fails everyone else's requests. There is deliberately no scan here.
  */
-@ApplicationScoped
+@Singleton
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 3000, successThreshold = 2,
         failOn = { SdkClientException.class, InternalServerErrorException.class },
         skipOn = { ProvisionedThroughputExceededException.class, RequestLimitExceededException.class,

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.profileservice.crypto.CryptoMetrics;
 import dev.profileservice.crypto.EmailIndex;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * here on every read: nothing above this class ever sees a ciphertext. The email's blind
  * index is written here too, beside the email it indexes.
  */
-@ApplicationScoped
+@Singleton
 public class StorageCodec {
 
     private final FieldCipher cipher;

@@ -3,7 +3,7 @@ package dev.profileservice.limits;
 import java.util.EnumMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code profile.limits.tracked-callers} the least recently seen callers are dropped first. Rejections
  * are counted per limit, never per caller.
  */
-@ApplicationScoped
+@Singleton
 public class CallerBuckets {
 
     private final Map<RateLimit, Cache<String, Bucket>> buckets = new EnumMap<>(RateLimit.class);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.profileservice.config.ProfileConfig;
 import dev.profileservice.crypto.EmailIndex;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * attributes it names and stamps the next version: of two writers holding the same version,
  * exactly one wins, and the other learns it as a {@code false}, not as an exception.
  */
-@ApplicationScoped
+@Singleton
 public class ProfileRepository {
 
     static final ItemSchema<Profile> SCHEMA = ItemSchema.of(Profile.class);

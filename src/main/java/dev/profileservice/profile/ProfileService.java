@@ -1,6 +1,6 @@
 package dev.profileservice.profile;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
  * Profile use cases. Writes are optimistic: the caller's If-Match version is the write's
  * condition, held by the repository, so of two writers holding the same version exactly one wins.
  */
-@ApplicationScoped
+@Singleton
 public class ProfileService {
 
     private final ProfileRepository repository;

@@ -1,6 +1,6 @@
 package dev.profileservice.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
  * valid) from {@link VerifiedTokenCache}; for any other token it answers nothing, so that
  * quarkus-oidc verifies it in full. {@link VerifiedTokenRecorder} fills the cache.
  */
-@ApplicationScoped
+@Singleton
 public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final VerifiedTokenCache cache;

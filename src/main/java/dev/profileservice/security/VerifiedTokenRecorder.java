@@ -2,7 +2,7 @@ package dev.profileservice.security;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * quarkus-oidc made from a bearer access token: they exist only once the token passed
  * verification. Identities answered from the cache are not recorded again. Changes nothing.
  */
-@ApplicationScoped
+@Singleton
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     private final VerifiedTokenCache cache;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * form posts to /logout, which redirects to the IdP: form-action must allow the IdP's origin.
  * Quarkus' own pages under /q (dev mode only) keep their defaults.
  */
-@ApplicationScoped
+@Singleton
 public class SecurityHeaders {
 
     private final String policy;
