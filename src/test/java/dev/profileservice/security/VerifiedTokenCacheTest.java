@@ -93,6 +93,26 @@ class VerifiedTokenCacheTest {
         assertEquals("Default", answered.getAttribute("tenant-id"));
         assertTrue(answered.hasRole("user"));
         assertEquals(Boolean.TRUE, answered.getAttribute(VerifiedTokenCache.FROM_CACHE));
+        // the whole attribute map says the same, and the first request's routing context is in no view of it
+        assertSame(second, answered.getAttributes().get(RoutingContext.class.getName()));
+        assertEquals("Default", answered.getAttributes().get("tenant-id"));
+        assertEquals(Boolean.TRUE, answered.getAttributes().get(VerifiedTokenCache.FROM_CACHE));
+        assertFalse(answered.getAttributes().containsValue(first));
+        assertEquals("alice", answered.getPrincipal().getName());
+        assertFalse(answered.isAnonymous());
+        assertEquals(verified.getCredentials(), answered.getCredentials());
+    }
+
+    @Test
+    void answersEachRequestWithItsOwnContext() {
+        cache.put("header.payload.signature", identity("alice"), clock.seconds() + 60);
+        RoutingContext one = routingContext();
+        RoutingContext two = routingContext();
+        SecurityIdentity first = cache.get("header.payload.signature", one, null);
+        SecurityIdentity second = cache.get("header.payload.signature", two, null);
+        assertSame(one, first.getAttribute(RoutingContext.class.getName()));
+        assertSame(two, second.getAttribute(RoutingContext.class.getName()));
+        assertSame(one, first.getAttributes().get(RoutingContext.class.getName()));
     }
 
     private static QuarkusSecurityIdentity identity(String name) {
