@@ -36,6 +36,25 @@ class DynamoMetricsTest {
     }
 
     @Test
+    void successesOfAnOperationShareOneTimerAndFailuresStaySeparate() {
+        for (int i = 0; i < 3; i++) {
+            ExecutionAttributes call = start("GetItem");
+            metrics.beforeTransmission(null, call);
+            metrics.afterExecution(null, call);
+        }
+        ExecutionAttributes failed = start("GetItem");
+        metrics.beforeTransmission(null, failed);
+        metrics.onExecutionFailure(failed(ProvisionedThroughputExceededException.builder().message("throttled").build()), failed);
+        ExecutionAttributes other = start("Query");
+        metrics.beforeTransmission(null, other);
+        metrics.afterExecution(null, other);
+
+        assertEquals(3, registry.get(DynamoMetrics.CALLS).tags("operation", "GetItem", "outcome", "success").timer().count());
+        assertEquals(1, registry.get(DynamoMetrics.CALLS).tags("operation", "GetItem", "outcome", "error").timer().count());
+        assertEquals(1, registry.get(DynamoMetrics.CALLS).tags("operation", "Query", "outcome", "success").timer().count());
+    }
+
+    @Test
     void aFailedCallIsLabelledWithTheExceptionClassOnly() {
         ExecutionAttributes call = start("Query");
         metrics.beforeTransmission(null, call);
