@@ -222,9 +222,10 @@ public class VerifiedTokenCache {
             return kept.checkPermission(permission);
         }
 
+        /** Names no one: an identity that reaches a log line must not carry the caller's name into it. */
         @Override
         public String toString() {
-            return "CachedIdentity[" + kept.getPrincipal().getName() + "]";
+            return "CachedIdentity";
         }
     }
 }

@@ -101,6 +101,7 @@ class VerifiedTokenCacheTest {
         assertEquals("alice", answered.getPrincipal().getName());
         assertFalse(answered.isAnonymous());
         assertEquals(verified.getCredentials(), answered.getCredentials());
+        assertFalse(answered.toString().contains("alice"), "an identity in a log line names no one: " + answered);
     }
 
     @Test
