@@ -17,7 +17,12 @@
 #
 #   bench/startup.sh             # builds the three copies if needed (target/bench/appcds-build, aot-static-build and
 #                                # aot-build; the last runs ProdJarIT on JDK 25, about a minute)
-# Environment: RUNS (5), JAVA25_HOME (/usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (-XX:+UseParallelGC -Xmx256m, as the image).
+#   PROFILE=1 bench/startup.sh   # instead: two starts of the trained cache under async-profiler (from Maven Central),
+#                                # one sampling CPU time, one wall-clock time; prints the CPU share of each kind of
+#                                # thread (the JIT's against Quarkus' main thread) and where the main thread's time went,
+#                                # by Quarkus step (bench/startup-parts.awk); profiles in target/bench/startup-*.collapsed
+# Environment: RUNS (5), JAVA25_HOME (/usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (-XX:+UseParallelGC -Xmx256m, as the image),
+#   PROFILE (unset), ASYNC_PROFILER (4.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -53,9 +58,11 @@ build_copy() {
   JAVA_HOME="$java_home" ./mvnw -B -ntp -q -f "$dir/pom.xml" "$@" >"$dir.log" 2>&1 || { tail -30 "$dir.log" >&2; return 1; }
   [[ -f "$dir/target/quarkus-app/$archive" ]] || { echo "the build in $dir made no $archive" >&2; return 1; }
 }
-build_copy "$CDS_DIR" app-cds.jsa "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
-  package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
-build_copy "$AOT_STATIC_DIR" app.aot "$JAVA25_HOME" package -DskipTests -Daot -Dquarkus.package.jar.aot.phase=build
+if [[ -z "${PROFILE:-}" ]]; then
+  build_copy "$CDS_DIR" app-cds.jsa "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
+    package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+  build_copy "$AOT_STATIC_DIR" app.aot "$JAVA25_HOME" package -DskipTests -Daot -Dquarkus.package.jar.aot.phase=build
+fi
 build_copy "$AOT_DIR" app.aot "$JAVA25_HOME" verify -Daot -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ProdJarIT
 
 echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
@@ -100,6 +107,34 @@ start_in() {
   kill -TERM -- "-$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 }
+
+if [[ -n "${PROFILE:-}" ]]; then
+  # async-profiler's agent from Maven Central (one jar per platform); 2 ms samples of every thread, in collapsed stacks
+  case "$(uname -m)" in
+    x86_64) platform=linux-x64 ;;
+    aarch64) platform=linux-arm64 ;;
+    *) echo "no async-profiler build for $(uname -m)" >&2; exit 2 ;;
+  esac
+  profiler_dir="$PWD/$OUT/async-profiler-${ASYNC_PROFILER:-4.1}"
+  if [[ ! -f "$profiler_dir/$platform/libasyncProfiler.so" ]]; then
+    ./mvnw -B -ntp -q dependency:copy -Dartifact="tools.profiler:async-profiler:${ASYNC_PROFILER:-4.1}:jar:$platform" \
+      -DoutputDirectory="$profiler_dir" >/dev/null
+    unzip -q -o "$profiler_dir"/async-profiler-*.jar "$platform/*" -d "$profiler_dir"
+  fi
+  for event in itimer wall; do
+    file="$PWD/$OUT/startup-$event.collapsed"
+    rm -f "$file"
+    row="$(start_in "$AOT_DIR/target/quarkus-app" "$JAVA25_HOME/bin/java" -XX:AOTCache=app.aot \
+      "-agentpath:$profiler_dir/$platform/libasyncProfiler.so=start,event=$event,interval=2ms,threads,collapsed,file=$file")"
+    echo "== one start of the trained cache, $event samples (ms, s, MB, CPU ms, first answer ms, ready ms, logged ms): $row"
+    [[ -s "$file" ]] || { echo "async-profiler wrote no $file" >&2; exit 1; }
+  done
+  echo "== CPU time (itimer) by thread"
+  awk -v mode=threads -f bench/startup-parts.awk "$OUT/startup-itimer.collapsed"
+  echo "== wall-clock time of the main thread"
+  awk -v mode=main -f bench/startup-parts.awk "$OUT/startup-wall.collapsed"
+  exit 0
+fi
 
 declare -A ROWS
 for run in $(seq 1 "$RUNS"); do
