@@ -115,14 +115,15 @@ if [[ -n "${PROFILE:-}" ]]; then
     aarch64) platform=linux-arm64 ;;
     *) echo "no async-profiler build for $(uname -m)" >&2; exit 2 ;;
   esac
-  profiler_dir="$PWD/$OUT/async-profiler-${ASYNC_PROFILER:-4.1}"
+  out="$(cd "$OUT" && pwd)" # absolute: the JVM runs in the build's directory
+  profiler_dir="$out/async-profiler-${ASYNC_PROFILER:-4.1}"
   if [[ ! -f "$profiler_dir/$platform/libasyncProfiler.so" ]]; then
     ./mvnw -B -ntp -q dependency:copy -Dartifact="tools.profiler:async-profiler:${ASYNC_PROFILER:-4.1}:jar:$platform" \
       -DoutputDirectory="$profiler_dir" >/dev/null
     unzip -q -o "$profiler_dir"/async-profiler-*.jar "$platform/*" -d "$profiler_dir"
   fi
   for event in itimer wall; do
-    file="$PWD/$OUT/startup-$event.collapsed"
+    file="$out/startup-$event.collapsed"
     rm -f "$file"
     row="$(start_in "$AOT_DIR/target/quarkus-app" "$JAVA25_HOME/bin/java" -XX:AOTCache=app.aot \
       "-agentpath:$profiler_dir/$platform/libasyncProfiler.so=start,event=$event,interval=2ms,threads,collapsed,file=$file")"
