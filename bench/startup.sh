@@ -130,7 +130,7 @@ if [[ -n "${PROFILE:-}" ]]; then
     echo "== one start of the trained cache, $event samples (ms, s, MB, CPU ms, first answer ms, ready ms, logged ms): $row"
     [[ -s "$file" ]] || { echo "async-profiler wrote no $file" >&2; exit 1; }
   done
-  echo "== CPU time (itimer) by thread"
+  echo "== CPU time (itimer) by thread, from the launch to the stop (the start, readiness, one request, the stop)"
   awk -v mode=threads -f bench/startup-parts.awk "$OUT/startup-itimer.collapsed"
   echo "== wall-clock time of the main thread"
   awk -v mode=main -f bench/startup-parts.awk "$OUT/startup-wall.collapsed"
