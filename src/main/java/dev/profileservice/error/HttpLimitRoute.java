@@ -18,7 +18,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The HTTP layer's limits, answered as problems before anything else runs: an over-long request
- * target (414), an oversized header block (431) and an oversized body (413), announced or chunked.
+ * target (414), an oversized header block (431), an oversized body (413), announced or chunked,
+ * and a path with matrix parameters (400).
+ * <p>
+ * Matrix parameters are refused because two layers read the path differently: Vert.x routes
+ * match {@code /api;x=1/profile} as written, so a guard on {@code /api/*} (the CSRF check) never
+ * sees it, while Quarkus REST strips {@code ;x=1} and serves {@code /api/profile}. No endpoint
+ * takes matrix parameters, so no path may carry a {@code ;}.
  * <p>
  * Vert.x answers a request line or header block over Netty's decoder limits itself, with an empty
  * 414 or 431, and Quarkus 3.33 offers no hook for that ({@code HttpServer.invalidRequestHandler} is
@@ -51,6 +57,8 @@ public class HttpLimitRoute {
         HttpServerRequest request = context.request();
         if (request.uri().length() > maxTarget) {
             reject(context, 414, "the request target is longer than " + maxTarget + " characters");
+        } else if (hasMatrixParameters(request.path())) {
+            reject(context, 400, "the path may not carry matrix parameters (';')");
         } else if (headerBytes(request.headers()) > maxHeaders) {
             reject(context, 431, "the request headers are larger than " + maxHeaders + " bytes");
         } else if (request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
@@ -80,6 +88,10 @@ public class HttpLimitRoute {
 
     private static void reject(RoutingContext context, int status, String detail) {
         RouteProblems.send(context, status, detail, true);
+    }
+
+    private static boolean hasMatrixParameters(String path) {
+        return path != null && path.indexOf(';') >= 0;
     }
 
     private static long headerBytes(MultiMap headers) {

@@ -82,6 +82,6 @@ public class SecurityHeaders {
     }
 
     private static boolean isAsset(String path) {
-        return path.endsWith(".js") || path.endsWith(".css") || path.endsWith(".svg");
+        return !path.startsWith("/api/") && (path.endsWith(".js") || path.endsWith(".css") || path.endsWith(".svg"));
     }
 }

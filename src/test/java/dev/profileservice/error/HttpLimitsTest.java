@@ -76,6 +76,29 @@ class HttpLimitsTest extends ApiTest {
     }
 
     @Test
+    void matrixParametersAre400ProblemsWhereverTheyStand() throws Exception {
+        for (String target : new String[] { "/api/profile;x.js", "/api;x=1/profile", "/api/profile/addresses;limit=1",
+                "/index.html;x", "/logout;x=1" }) {
+            RawHttp.Answer answer = get(target, "");
+            assertEquals(400, answer.status(), target + " " + answer);
+            assertEquals("application/problem+json", answer.header("Content-Type"), answer.toString());
+            assertEquals("no-store", answer.header("Cache-Control"), target);
+            JsonObject problem = new JsonObject(answer.body());
+            assertEquals("the path may not carry matrix parameters (';')", problem.getString("detail"));
+            assertTrue(problem.getString("errorId", "").matches("[0-9a-f-]{36}"), answer.body());
+        }
+        // encoded, the ';' is a character of the segment, not a separator: an unknown path, not a way round the routes
+        assertEquals(404, get("/api%3Bx=1/profile", "").status());
+    }
+
+    @Test
+    void anApiAnswerIsNeverStoredWhateverItsPathEndsWith() throws Exception {
+        RawHttp.Answer answer = get("/api/admin/profiles/someone.js", "");
+        assertTrue(answer.status() >= 400, answer.toString());
+        assertEquals("no-store", answer.header("Cache-Control"), answer.toString());
+    }
+
+    @Test
     void beyondTheDecoderLimitsVertxAnswersWithoutABody() throws Exception {
         RawHttp.Answer target = get("/api/profile/" + "a".repeat(20_000), "");
         assertEquals(414, target.status());

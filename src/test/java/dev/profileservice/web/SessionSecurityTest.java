@@ -89,6 +89,33 @@ class SessionSecurityTest extends ApiTest {
     }
 
     @Test
+    void anApiPathSpelledAnotherWayStillNeedsTheCsrfHeader() {
+        CodeFlowLogin alice = CodeFlowLogin.as("alice");
+        // Each spelling must be refused or miss the API: never answered for the session without the header.
+        for (String path : new String[] { "/api;x=1/profile/addresses", "/api/profile;x=1/addresses",
+                "/api;/profile/addresses", "//api/profile/addresses", "/./api/profile/addresses",
+                "/x/../api/profile/addresses", "/%61pi/profile/addresses", "/api%2Fprofile/addresses",
+                "/api/./profile/addresses", "/api//profile/addresses" }) {
+            int status = withSession(alice).urlEncodingEnabled(false).get(path).statusCode();
+            assertTrue(status == 400 || status == 403 || status == 404, path + " answered " + status);
+        }
+        // A write without a Content-Type needs no CORS preflight: the path trick must not make it one.
+        given().redirects().follow(false).cookies(alice.cookies).urlEncodingEnabled(false)
+                .body("{\"label\": \"x\", \"line1\": \"1 Forged St\", \"city\": \"Evil\", \"country\": \"GB\"}")
+                .post("/api;x=1/profile/addresses").then().statusCode(400).contentType("application/problem+json");
+        withSession(alice).header("X-Requested-With", "fetch").get("/api/profile/addresses").then().statusCode(200)
+                .body(not(containsString("Forged")));
+    }
+
+    @Test
+    void signOutCannotBeReachedBesideItsGuard() {
+        CodeFlowLogin alice = CodeFlowLogin.as("alice");
+        withSession(alice).urlEncodingEnabled(false).get("/logout;x=1").then().statusCode(400)
+                .contentType("application/problem+json");
+        withSession(alice).header("X-Requested-With", "fetch").get("/api/profile/addresses").then().statusCode(200);
+    }
+
+    @Test
     void crossOriginSessionRequestsAreRefusedEvenWithTheHeader() {
         CodeFlowLogin alice = CodeFlowLogin.as("alice");
         withSession(alice).header("X-Requested-With", "fetch").header("Origin", "http://127.0.0.1:1")
