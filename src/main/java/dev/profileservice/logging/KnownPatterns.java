@@ -29,6 +29,13 @@ final class KnownPatterns {
 
     private static List<MaskRule> valuePatterns() {
         return List.of(
+                // jose4j puts a rejected token's whole payload in its message ("JWT (claims->{...}) rejected due to
+                // invalid claims"), and quarkus-oidc logs that message at DEBUG: names, username, session id, address.
+                // The reason that follows stays readable; a payload without that ending is masked to the end.
+                new PatternRule("jwt-claims", "JWT \\(claims->(?<v>\\{[\\s\\S]*?\\})\\) rejected due to",
+                        containsAny("claims->"), Starts.at("JWT (claims->")),
+                new PatternRule("jwt-claims", "JWT \\(claims->(?!\\[REDACTED)(?<v>[\\s\\S]++)", containsAny("claims->"),
+                        Starts.at("JWT (claims->")),
                 new PatternRule("private-key", "-----BEGIN [A-Z0-9 ]{0,20}PRIVATE KEY[A-Z ]{0,10}-----"
                         + "(?:[\\s\\S]*?-----END [A-Z0-9 ]{0,20}PRIVATE KEY[A-Z ]{0,10}-----|[\\s\\S]*+)",
                         containsAny("PRIVATE KEY"), Starts.at("-----BEGIN ")),

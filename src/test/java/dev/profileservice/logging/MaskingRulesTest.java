@@ -52,6 +52,24 @@ class MaskingRulesTest {
     }
 
     @Test
+    void aRejectedTokensClaimsAreMaskedAndTheReasonStays() {
+        String message = "Token verification has failed: JWT (claims->{\"sub\":\"7c1f\",\"name\":\"Zebulon Quist\","
+                + "\"preferred_username\":\"zquist\",\"address\":{\"street_address\":\"12 Elm Row\"},\"sid\":\"5e0a\"})"
+                + " rejected due to invalid claims or other invalid content. Additional details: [[1] The JWT is no longer"
+                + " valid - the evaluation time NumericDate{1764540000} is on or after the Expiration Time (exp=NumericDate{1}) ]";
+        String masked = rules.apply(message);
+        assertEquals("Token verification has failed: JWT (claims->[REDACTED:jwt-claims]) rejected due to invalid claims"
+                + " or other invalid content. Additional details: [[1] The JWT is no longer valid - the evaluation time"
+                + " NumericDate{1764540000} is on or after the Expiration Time (exp=NumericDate{1}) ]", masked);
+    }
+
+    @Test
+    void claimsWithoutTheUsualEndingAreMaskedToTheEnd() {
+        assertEquals("failed: JWT (claims->[REDACTED:jwt-claims]",
+                rules.apply("failed: JWT (claims->{\"name\":\"Zebulon Quist\"} cut short"));
+    }
+
+    @Test
     void truncatedPemPrivateKeyIsMaskedToTheEnd() {
         String truncated = PEM.substring(0, PEM.indexOf("-----END"));
         assertEquals("x [REDACTED:private-key]", rules.apply("x " + truncated));

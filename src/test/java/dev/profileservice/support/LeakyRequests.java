@@ -21,6 +21,9 @@ public final class LeakyRequests {
     public static final String FIELD_SECRET = "Zq7" + "-unknown-field-" + "s3cr3t-Vw9";
     public static final String FIELD_PASSWORD = "tr0ub4dor" + "-and-3";
     public static final String CLAIM_EMAIL = "claim.leak" + "@example.org";
+    public static final String CLAIM_NAME = "Zebulon" + " Quist-Leak";
+    public static final String CLAIM_USERNAME = "zquist" + "-leak";
+    public static final String CLAIM_SESSION = "5e0a9c1e" + "-leak-sid";
 
     private final List<String> tokens = new ArrayList<>();
 
@@ -41,9 +44,12 @@ public final class LeakyRequests {
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         long past = Instant.now().getEpochSecond() - 3600;
+        // A signed token fails on its claims: jose4j's message then carries the whole payload.
         String expired = Tokens.claims(Tokens.ALICE, "alice").claim("email", CLAIM_EMAIL)
-                .claim("phone_number", "+" + PHONE_DIGITS).issuedAt(past - 300).expiresAt(past).sign();
-        String wrongAudience = Tokens.claims(Tokens.ALICE, "alice").audience("someone-else").claim("email", CLAIM_EMAIL).sign();
+                .claim("phone_number", "+" + PHONE_DIGITS).claim("name", CLAIM_NAME).claim("preferred_username", CLAIM_USERNAME)
+                .claim("sid", CLAIM_SESSION).issuedAt(past - 300).expiresAt(past).sign();
+        String wrongAudience = Tokens.claims(Tokens.ALICE, "alice").audience("someone-else").claim("email", CLAIM_EMAIL)
+                .claim("name", CLAIM_NAME).claim("preferred_username", CLAIM_USERNAME).sign();
         for (String bad : List.of(forged, expired, wrongAudience, "garbage-" + FIELD_SECRET)) {
             tokens.add(bad);
             int status = given().header("Authorization", "Bearer " + bad).get(bodyPath).statusCode();
@@ -54,7 +60,8 @@ public final class LeakyRequests {
 
     /** Everything sent that no log line may contain: the values, and every token and token signature. */
     public List<String> values() {
-        List<String> values = new ArrayList<>(List.of(SSN_DIGITS, PHONE_DIGITS, FIELD_SECRET, FIELD_PASSWORD, CLAIM_EMAIL));
+        List<String> values = new ArrayList<>(List.of(SSN_DIGITS, PHONE_DIGITS, FIELD_SECRET, FIELD_PASSWORD, CLAIM_EMAIL,
+                CLAIM_NAME, CLAIM_USERNAME, CLAIM_SESSION));
         for (String token : tokens) {
             values.add(token);
             String[] parts = token.split("\\.");
