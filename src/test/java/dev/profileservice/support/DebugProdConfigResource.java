@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The prod configuration as operators run it during an incident: DEBUG for the service, OIDC, security, the REST
- * layer and the AWS SDK's request logger. The launcher's log file gets the console's JSON format and masking
+ * layer, the AWS SDK, Netty and Vert.x. The launcher's log file gets the console's JSON format and masking
  * filter, so the test reads exactly what the console would print.
  */
 public class DebugProdConfigResource extends ProdConfigResource {
@@ -14,7 +14,7 @@ public class DebugProdConfigResource extends ProdConfigResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         for (String category : new String[] { "dev.profileservice", "io.quarkus.oidc", "io.quarkus.security",
-                "org.jboss.resteasy.reactive", "software.amazon.awssdk.request" }) {
+                "org.jboss.resteasy.reactive", "software.amazon.awssdk", "io.netty", "io.vertx" }) {
             config.put("quarkus.log.category.\"" + category + "\".level", "DEBUG");
         }
         config.put("quarkus.log.file.json.enabled", "true");
