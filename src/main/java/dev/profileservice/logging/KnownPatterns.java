@@ -36,6 +36,9 @@ final class KnownPatterns {
                         containsAny("claims->"), Starts.at("JWT (claims->")),
                 new PatternRule("jwt-claims", "JWT \\(claims->(?!\\[REDACTED)(?<v>[\\s\\S]++)", containsAny("claims->"),
                         Starts.at("JWT (claims->")),
+                // quarkus-oidc logs the code exchange's form at DEBUG: "grant_type=authorization_code\ncode=...".
+                new PatternRule("authorization-code", "c(?<![\\w-]c)ode=(?<v>[^\\s&\"\\\\]{4,}+)",
+                        containsAny("authorization_code"), Starts.at("code=")),
                 new PatternRule("private-key", "-----BEGIN [A-Z0-9 ]{0,20}PRIVATE KEY[A-Z ]{0,10}-----"
                         + "(?:[\\s\\S]*?-----END [A-Z0-9 ]{0,20}PRIVATE KEY[A-Z ]{0,10}-----|[\\s\\S]*+)",
                         containsAny("PRIVATE KEY"), Starts.at("-----BEGIN ")),

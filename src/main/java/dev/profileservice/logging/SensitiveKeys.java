@@ -26,7 +26,8 @@ final class SensitiveKeys {
             Map.entry("credential", "credentials"), Map.entry("credentials", "credentials"),
             Map.entry("ssn", "ssn"), Map.entry("signature", "signature"), Map.entry("otp", "otp"),
             Map.entry("sessionid", "session-id"), Map.entry("jsessionid", "session-id"),
-            Map.entry("keyset", "keyset"), Map.entry("keysets", "keyset"));
+            Map.entry("keyset", "keyset"), Map.entry("keysets", "keyset"),
+            Map.entry("codeverifier", "pkce-verifier"));
 
     private final Map<String, String> kindByWord;
     /** The first three characters of every word, by {@link #index}; null when a word is too short to have three. */

@@ -64,6 +64,17 @@ class MaskingRulesTest {
     }
 
     @Test
+    void theCodeExchangesCodeAndVerifierAreMasked() {
+        String form = "request params: grant_type=authorization_code\n"
+                + "code=I4rY-zEz2S50.1f0c.9d2e\ncode_verifier=0hDi0sjQz7Ya9Lw\nredirect_uri=http://app/login\n";
+        assertEquals("request params: grant_type=authorization_code\n"
+                + "code=[REDACTED:authorization-code]\ncode_verifier=[REDACTED:pkce-verifier]\nredirect_uri=http://app/login\n",
+                rules.apply(form));
+        // elsewhere code= is an ordinary word: an error code stays readable
+        assertEquals("failed with code=CONFLICT", rules.apply("failed with code=CONFLICT"));
+    }
+
+    @Test
     void claimsWithoutTheUsualEndingAreMaskedToTheEnd() {
         assertEquals("failed: JWT (claims->[REDACTED:jwt-claims]",
                 rules.apply("failed: JWT (claims->{\"name\":\"Zebulon Quist\"} cut short"));
