@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
@@ -32,7 +33,7 @@ public record ProfileInput(
         @StoredAs(Attributes.EMAIL) @Size(max = 254) @Email @Pattern(regexp = Constraints.TEXT) String email,
         @StoredAs(Attributes.PHONE) @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +14155552671") String phone,
         @StoredAs("locale") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}", message = "must be a BCP 47 language tag") String locale,
-        @StoredAs("preferences") @Size(max = 32) Map<@Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String, @Size(max = 256) @Pattern(regexp = Constraints.TEXT) String> preferences,
+        @StoredAs("preferences") @Size(max = 32) Map<@Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String, @NotNull @Size(max = 256) @Pattern(regexp = Constraints.TEXT) String> preferences,
         @StoredAs(Attributes.SSN) @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) @Pattern(regexp = "[0-9]{3}-?[0-9]{2}-?[0-9]{4}", message = "must be 9 digits, as 123-45-6789") String ssn) {
 
     /** The names of the writable fields, as a request body spells them. */

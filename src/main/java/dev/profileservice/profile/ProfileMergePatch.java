@@ -49,7 +49,13 @@ public class ProfileMergePatch {
             present.add(name);
         }
         ProfileInput input = mapper.treeToValue(object, ProfileInput.class);
-        Set<ConstraintViolation<ProfileInput>> violations = validator.validate(input);
+        Set<ConstraintViolation<ProfileInput>> violations = new HashSet<>(validator.validate(input));
+        // A required field that is named must hold what a full replace needs: a patch may not blank it either.
+        for (String name : ProfileInput.REQUIRED) {
+            if (present.contains(name)) {
+                violations.addAll(validator.validateProperty(input, name, ProfileInput.Replace.class));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }

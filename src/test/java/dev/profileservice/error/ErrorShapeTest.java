@@ -43,7 +43,10 @@ class ErrorShapeTest extends ApiTest {
                 Arguments.of("wrong type: number", "{\"displayName\": 1}"),
                 Arguments.of("wrong type: object", "{\"displayName\": {\"$ne\": null}}"),
                 Arguments.of("wrong type: boolean", "{\"displayName\": true}"),
-                Arguments.of("duplicate key", "{\"displayName\": \"A\", \"displayName\": \"B\", \"version\": 9}"),
+                Arguments.of("duplicate key", "{\"displayName\": \"A\", \"displayName\": \"B\"}"),
+                Arguments.of("duplicate key in an address", "{\"label\": \"x\", \"line1\": \"1 A St\", \"city\": \"C\","
+                        + " \"country\": \"GB\", \"country\": \"NL\"}"),
+                Arguments.of("null preference", "{\"displayName\": \"A\", \"preferences\": {\"theme\": null}}"),
                 Arguments.of("huge string", "{\"displayName\": \"" + "x".repeat(20_000) + "\"}"),
                 Arguments.of("deep nesting", "{\"preferences\": " + "{\"a\":".repeat(200) + "1" + "}".repeat(200) + "}"),
                 Arguments.of("control characters", "{\"displayName\": \"A\\u0000\\u001b[31m\\r\\nforged\"}"),

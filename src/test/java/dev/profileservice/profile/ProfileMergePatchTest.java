@@ -68,6 +68,27 @@ class ProfileMergePatchTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "\"\"", "\"   \"" })
+    void aRequiredFieldCannotBeBlanked(String blank) {
+        ConstraintViolationException e = assertThrows(ConstraintViolationException.class,
+                () -> mergePatch.read(json("{\"displayName\": " + blank + "}")));
+        assertEquals("displayName", e.getConstraintViolations().iterator().next().getPropertyPath().toString());
+    }
+
+    @Test
+    void aPreferenceCannotBeNull() {
+        // preferences are replaced as a whole, so a null inside them removes nothing: it is refused, never stored as "null"
+        assertThrows(ConstraintViolationException.class, () -> mergePatch.read(json("{\"preferences\": {\"theme\": null}}")));
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedInABodyAsInAPatch() {
+        String twice = "{\"displayName\": \"A\", \"displayName\": \"B\"}";
+        assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(twice, ProfileInput.class));
+        assertThrows(JsonProcessingException.class, () -> json(twice));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "[]", "\"x\"", "null", "42" })
     void aPatchThatIsNotAnObjectIsRefused(String body) {
         ProblemException e = assertThrows(ProblemException.class, () -> mergePatch.read(json(body)));
