@@ -100,7 +100,10 @@ public class ProfileResource {
                 .with(ProfileExport::new);
     }
 
-    /** 201 or 200 with the new ETag; a lost optimistic write is 428 (no If-Match, profile exists) or 412 (stale). */
+    /**
+     * 201 or 200 with the new ETag; a lost optimistic write is 428 (no If-Match, profile exists) or 412 (stale), and a
+     * write overtaken by the profile's erasure is 409.
+     */
     private static RestResponse<Profile> written(Written written) {
         Profile profile = written.profile();
         RestResponse.ResponseBuilder<Profile> builder = switch (written.outcome()) {
@@ -108,6 +111,7 @@ public class ProfileResource {
             case UPDATED -> RestResponse.ResponseBuilder.ok(profile);
             case EXISTS -> throw ProblemException.preconditionRequired();
             case STALE -> throw ProblemException.preconditionFailed();
+            case ERASED -> throw ProblemException.conflict("the profile was erased while this write was made");
         };
         return builder.header(HttpHeaders.ETAG, profile.etag()).build();
     }

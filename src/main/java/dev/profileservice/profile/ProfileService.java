@@ -49,9 +49,11 @@ public class ProfileService {
         Uni<Boolean> written = creating
                 ? repository.create(ownerId, change)
                 : repository.update(ownerId, change, expectedVersion);
+        // A DELETE /api/profile may land between the write and its read-back: then there is no profile to answer with.
         return written.flatMap(done -> done
                 ? repository.find(ownerId, Views.Owner.class, true)
-                        .map(profile -> new Written(creating ? Written.Outcome.CREATED : Written.Outcome.UPDATED, profile))
+                        .map(profile -> profile == null ? new Written(Written.Outcome.ERASED, null)
+                                : new Written(creating ? Written.Outcome.CREATED : Written.Outcome.UPDATED, profile))
                 : Uni.createFrom().item(new Written(creating ? Written.Outcome.EXISTS : Written.Outcome.STALE, null)));
     }
 }

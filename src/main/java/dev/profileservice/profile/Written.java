@@ -11,6 +11,8 @@ public record Written(Outcome outcome, Profile profile) {
         /** Not written: without If-Match, but the profile exists; the caller must send its ETag. */
         EXISTS,
         /** Not written: the caller's If-Match is not the stored version. */
-        STALE
+        STALE,
+        /** Written, but the profile was erased before it could be read back: nothing of the write remains. */
+        ERASED
     }
 }
