@@ -1,12 +1,14 @@
 package dev.profileservice.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,5 +39,12 @@ class CorsTest {
                 .header("Access-Control-Allow-Origin", nullValue());
         given().header("Origin", "https://evil.example.net").get("/api/profile").then()
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    /** Quarkus' CORS filter answers a refused origin itself, before any route: an empty 403 (limits-and-edges.md). */
+    @Test
+    void aRefusedOriginGetsQuarkusEmpty403EvenWithAValidToken() {
+        given().auth().oauth2(Tokens.alice()).header("Origin", "https://evil.example.net").get("/api/profile").then()
+                .statusCode(403).header("Access-Control-Allow-Origin", nullValue()).body(equalTo(""));
     }
 }

@@ -91,6 +91,16 @@ class HttpLimitsTest extends ApiTest {
         assertEquals(404, get("/api%3Bx=1/profile", "").status());
     }
 
+    /** Quarkus refuses a target java.net.URI cannot parse before any route runs: an empty 400 (limits-and-edges.md). */
+    @Test
+    void anUnparsableTargetGetsQuarkusEmpty400() throws Exception {
+        for (String target : new String[] { "/api/profile/addresses?cursor=%zz", "/api/profiles/a|b", "/api/profiles/x%" }) {
+            RawHttp.Answer answer = get(target, "");
+            assertEquals(400, answer.status(), target + " " + answer);
+            assertEquals("", answer.body(), target);
+        }
+    }
+
     @Test
     void anApiAnswerIsNeverStoredWhateverItsPathEndsWith() throws Exception {
         RawHttp.Answer answer = get("/api/admin/profiles/someone.js", "");
