@@ -17,15 +17,18 @@ import io.smallrye.mutiny.Uni;
 /**
  * Runs first on every identity an identity provider has just produced, and records those that
  * quarkus-oidc made from a bearer access token: they exist only once the token passed
- * verification. Identities answered from the cache are not recorded again. Changes nothing.
+ * verification and carry the access-token type. Identities answered from the cache are not recorded again.
+ * Changes nothing.
  */
 @Singleton
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     private final VerifiedTokenCache cache;
+    private final AccessTokenType type;
 
-    VerifiedTokenRecorder(VerifiedTokenCache cache) {
+    VerifiedTokenRecorder(VerifiedTokenCache cache, AccessTokenType type) {
         this.cache = cache;
+        this.type = type;
     }
 
     @Override
@@ -46,7 +49,9 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
                 && !token.isOpaque() && identity.getAttribute(VerifiedTokenCache.FROM_CACHE) == null
                 && identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE) != null
                 && identity.getPrincipal() instanceof JsonWebToken jwt
-                && token.getToken().equals(jwt.getRawToken()) && jwt.getExpirationTime() > 0) {
+                && token.getToken().equals(jwt.getRawToken()) && jwt.getExpirationTime() > 0
+                // BearerTokenTypeCheck refuses the others (an ID token, say) on every request: not worth a slot
+                && type.accepts(BearerTokenTypeCheck.claim(jwt, type.claim()))) {
             cache.put(token.getToken(), verified, jwt.getExpirationTime());
         }
         return Uni.createFrom().item(identity);
