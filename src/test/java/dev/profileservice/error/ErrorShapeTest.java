@@ -46,6 +46,9 @@ class ErrorShapeTest extends ApiTest {
                 Arguments.of("duplicate key", "{\"displayName\": \"A\", \"displayName\": \"B\"}"),
                 Arguments.of("duplicate key in an address", "{\"label\": \"x\", \"line1\": \"1 A St\", \"city\": \"C\","
                         + " \"country\": \"GB\", \"country\": \"NL\"}"),
+                Arguments.of("unpaired surrogate", "{\"displayName\": \"A\\ud800\"}"),
+                Arguments.of("unpaired surrogate in an address", "{\"line1\": \"\\udc00 Elm Row\", \"city\": \"C\","
+                        + " \"country\": \"GB\"}"),
                 Arguments.of("null preference", "{\"displayName\": \"A\", \"preferences\": {\"theme\": null}}"),
                 Arguments.of("huge string", "{\"displayName\": \"" + "x".repeat(20_000) + "\"}"),
                 Arguments.of("deep nesting", "{\"preferences\": " + "{\"a\":".repeat(200) + "1" + "}".repeat(200) + "}"),

@@ -76,6 +76,15 @@ class ProfileMergePatchTest {
     }
 
     @Test
+    void textOutsideTheBasicPlaneIsKeptButAnUnpairedSurrogateIsRefused() throws Exception {
+        String emoji = new String(Character.toChars(0x1F600));
+        ProfileChange change = mergePatch.read(json("{\"displayName\": \"Zo\u00eb " + emoji + "\"}"));
+        assertEquals("Zo\u00eb " + emoji, change.input().displayName());
+        String lone = "{\"displayName\": \"A" + "\\" + "ud800\"}";
+        assertThrows(ConstraintViolationException.class, () -> mergePatch.read(json(lone)));
+    }
+
+    @Test
     void aPreferenceCannotBeNull() {
         // preferences are replaced as a whole, so a null inside them removes nothing: it is refused, never stored as "null"
         assertThrows(ConstraintViolationException.class, () -> mergePatch.read(json("{\"preferences\": {\"theme\": null}}")));
