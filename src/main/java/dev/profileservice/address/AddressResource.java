@@ -1,7 +1,5 @@
 package dev.profileservice.address;
 
-import java.net.URI;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -63,8 +62,10 @@ public class AddressResource {
     @JsonView(Views.Owner.class)
     public Uni<RestResponse<Address>> add(@Valid @NotNull AddressInput input) {
         return addresses.add(caller.id(), input)
-                .map(address -> RestResponse.ResponseBuilder.<Address> created(URI.create("/api/profile/addresses/" + address.id()))
-                        .entity(address).build());
+                // A relative Location (RFC 9110): created(URI) would resolve it against the Host header, reflecting
+                // it, and a Host that java.net.URI refuses ("[zz]") then failed the answer after the write.
+                .map(address -> RestResponse.ResponseBuilder.<Address> create(RestResponse.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/profile/addresses/" + address.id()).entity(address).build());
     }
 
     @DELETE

@@ -1,5 +1,7 @@
 package dev.profileservice.error;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -19,7 +22,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * The HTTP layer's limits, answered as problems before anything else runs: an over-long request
  * target (414), an oversized header block (431), an oversized body (413), announced or chunked,
- * and a path with matrix parameters (400).
+ * a path with matrix parameters (400) and a Host no absolute URL can be made from (400).
  * <p>
  * Matrix parameters are refused because two layers read the path differently: Vert.x routes
  * match {@code /api;x=1/profile} as written, so a guard on {@code /api/*} (the CSRF check) never
@@ -59,6 +62,8 @@ public class HttpLimitRoute {
             reject(context, 414, "the request target is longer than " + maxTarget + " characters");
         } else if (hasMatrixParameters(request.path())) {
             reject(context, 400, "the path may not carry matrix parameters (';')");
+        } else if (!usableAuthority(request.authority())) {
+            reject(context, 400, "the Host header is not a valid host");
         } else if (headerBytes(request.headers()) > maxHeaders) {
             reject(context, 431, "the request headers are larger than " + maxHeaders + " bytes");
         } else if (request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
@@ -88,6 +93,36 @@ public class HttpLimitRoute {
 
     private static void reject(RoutingContext context, int status, String detail) {
         RouteProblems.send(context, status, detail, true);
+    }
+
+    /**
+     * Whether Quarkus can make an absolute URL from the request's authority (Host, or X-Forwarded-Host from a trusted
+     * proxy), as the OIDC redirect does. Vert.x lets some hosts through that {@code java.net.URI} refuses (an IPv6
+     * literal such as {@code [zz]}), and those turned a sign-in into a 500.
+     */
+    static boolean usableAuthority(HostAndPort authority) {
+        if (authority == null || plainHostName(authority.host())) {
+            return true;
+        }
+        try {
+            new URI("http", authority.toString(), "/", null, null);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean plainHostName(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasMatrixParameters(String path) {

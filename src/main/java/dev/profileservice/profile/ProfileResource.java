@@ -1,7 +1,5 @@
 package dev.profileservice.profile;
 
-import java.net.URI;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
@@ -107,7 +105,9 @@ public class ProfileResource {
     private static RestResponse<Profile> written(Written written) {
         Profile profile = written.profile();
         RestResponse.ResponseBuilder<Profile> builder = switch (written.outcome()) {
-            case CREATED -> RestResponse.ResponseBuilder.<Profile> created(URI.create("/api/profile")).entity(profile);
+            // relative, as in AddressResource.add: never resolved against the Host header
+            case CREATED -> RestResponse.ResponseBuilder.<Profile> create(RestResponse.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, "/api/profile").entity(profile);
             case UPDATED -> RestResponse.ResponseBuilder.ok(profile);
             case EXISTS -> throw ProblemException.preconditionRequired();
             case STALE -> throw ProblemException.preconditionFailed();

@@ -116,7 +116,7 @@ class AddressPaginationTest extends ApiTest {
                 """).post("/api/profile/addresses");
         created.then().statusCode(201).body("city", equalTo("Dublin")).body("nextCursor", nullValue());
         String id = created.jsonPath().getString("id");
-        assertEquals(true, created.header("Location").endsWith("/api/profile/addresses/" + id));
+        assertEquals("/api/profile/addresses/" + id, created.header("Location"), "relative: the Host header is not reflected");
         assertEquals(Set.of("id", "label", "line1", "line2", "city", "postalCode", "country"),
                 created.jsonPath().getMap("").keySet());
     }

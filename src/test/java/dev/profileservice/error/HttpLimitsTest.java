@@ -1,6 +1,7 @@
 package dev.profileservice.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -99,6 +100,35 @@ class HttpLimitsTest extends ApiTest {
             assertEquals(400, answer.status(), target + " " + answer);
             assertEquals("", answer.body(), target);
         }
+    }
+
+    /** Absolute URLs are made from the Host (OIDC's redirect): a Host no URL can hold is a 400, before any write. */
+    @Test
+    void noHostHeaderMakesAWriteA5xx() throws Exception {
+        ensureProfile(Tokens.alice());
+        RawHttp.Answer control = postAddressWithHost("localhost:" + base.getPort());
+        assertEquals(201, control.status(), "the control, a plain Host: " + control);
+        for (String host : new String[] { "[::1", "a b", "x:99999", "%", "[zz]", "h\u00e9st", "a/b", "a?b", "a#b", "@x",
+                "x:-1", "[::1]:x" }) {
+            RawHttp.Answer answer = postAddressWithHost(host);
+            assertEquals(400, answer.status(), host + " " + answer);
+            RawHttp.Answer signIn = RawHttp.send(base.getPort(), "GET /login HTTP/1.1\r\nHost: " + host + "\r\n\r\n", new byte[0]);
+            assertEquals(400, signIn.status(), "sign-in with Host " + host + ": " + signIn);
+        }
+        RawHttp.Answer ipv6 = postAddressWithHost("[zz]");
+        assertEquals("application/problem+json", ipv6.header("Content-Type"), ipv6.toString());
+        assertTrue(ipv6.body().contains("the Host header is not a valid host"), ipv6.body());
+        for (String host : new String[] { "[::1]:" + base.getPort(), "127.0.0.1:" + base.getPort(), "profile.example.org" }) {
+            RawHttp.Answer answer = postAddressWithHost(host);
+            assertEquals(201, answer.status(), host + " " + answer);
+            assertFalse(String.valueOf(answer.header("Location")).contains(host), "the Host is not reflected: " + answer);
+        }
+    }
+
+    private RawHttp.Answer postAddressWithHost(String host) throws Exception {
+        byte[] body = "{\"line1\": \"1 Host St\", \"city\": \"C\", \"postalCode\": \"1\", \"country\": \"GB\"}".getBytes(StandardCharsets.UTF_8);
+        return RawHttp.send(base.getPort(), "POST /api/profile/addresses HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
+                + Tokens.alice() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
     }
 
     @Test
