@@ -1,5 +1,7 @@
 package dev.profileservice.profile;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
@@ -63,7 +65,7 @@ public class ProfileResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @JsonView(Views.Owner.class)
-    public Uni<RestResponse<Profile>> replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<RestResponse<Profile>> replace(@HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             @Valid @NotNull @ConvertGroup(from = Default.class, to = ProfileInput.Replace.class) ProfileInput body) {
         return profiles.replace(caller.id(), body, IfMatch.version(ifMatch)).map(ProfileResource::written);
     }
@@ -72,7 +74,7 @@ public class ProfileResource {
     @Consumes(MERGE_PATCH)
     @JsonView(Views.Owner.class)
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProfileInput.class)))
-    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch)
+    public Uni<RestResponse<Profile>> patch(@HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch, @NotNull JsonNode patch)
             throws JsonProcessingException {
         Long expected = IfMatch.version(ifMatch);
         if (expected == null) {

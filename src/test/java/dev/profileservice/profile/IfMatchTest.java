@@ -1,5 +1,7 @@
 package dev.profileservice.profile;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +17,9 @@ class IfMatchTest {
 
     @Test
     void absentHeaderMeansNoExpectedVersion() {
-        assertNull(IfMatch.version(null));
+        assertNull(IfMatch.version((String) null));
+        assertNull(IfMatch.version((List<String>) null));
+        assertNull(IfMatch.version(List.of()));
     }
 
     @Test
@@ -23,6 +27,13 @@ class IfMatchTest {
         assertEquals(3L, IfMatch.version("\"3\""));
         assertEquals(0L, IfMatch.version(" \"0\" "));
         assertEquals(999_999_999_999_999_999L, IfMatch.version("\"999999999999999999\""));
+    }
+
+    @Test
+    void twoHeaderLinesAreAListAndRefusedLikeOne() {
+        assertEquals(3L, IfMatch.version(List.of("\"3\"")));
+        ProblemException e = assertThrows(ProblemException.class, () -> IfMatch.version(List.of("\"3\"", "\"4\"")));
+        assertEquals(400, e.status());
     }
 
     @ParameterizedTest

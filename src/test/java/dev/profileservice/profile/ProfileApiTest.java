@@ -61,6 +61,16 @@ class ProfileApiTest extends ApiTest {
     }
 
     @Test
+    void twoIfMatchLinesAreRefusedNotReadAsTheFirst() {
+        as(Tokens.alice()).body(fullProfileJson()).put("/api/profile").then().statusCode(201);
+        as(Tokens.alice()).header("If-Match", "\"1\"").header("If-Match", "\"7\"").body(fullProfileJson()).put("/api/profile")
+                .then().statusCode(400).contentType("application/problem+json");
+        as(Tokens.alice()).contentType("application/merge-patch+json").header("If-Match", "\"1\"").header("If-Match", "\"7\"")
+                .body("{\"locale\": \"fr\"}").patch("/api/profile").then().statusCode(400);
+        as(Tokens.alice()).get("/api/profile").then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    @Test
     void replaceWithStaleIfMatchIsPreconditionFailed() {
         as(Tokens.alice()).body(fullProfileJson()).put("/api/profile").then().statusCode(201);
         as(Tokens.alice()).header("If-Match", "\"1\"").body(fullProfileJson()).put("/api/profile").then().statusCode(200)
