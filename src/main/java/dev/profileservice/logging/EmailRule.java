@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  */
 final class EmailRule implements MaskRule {
 
-    private static final int MAX_LOCAL_PART = 64;
     private static final Pattern DOMAIN = Pattern.compile("(?:[A-Za-z0-9-]{1,63}+\\.)+[A-Za-z]{2,24}+(?![A-Za-z])");
 
     @Override
@@ -19,10 +18,10 @@ final class EmailRule implements MaskRule {
         int done = 0;
         for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, done))) {
             int start = at;
-            while (start > done && at - start <= MAX_LOCAL_PART && isLocalPartChar(text.charAt(start - 1))) {
+            while (start > done && isLocalPartChar(text.charAt(start - 1))) {
                 start--;
             }
-            if (start == at || at - start > MAX_LOCAL_PART) {
+            if (start == at) {
                 continue;
             }
             domain = domain == null ? DOMAIN.matcher(text) : domain;
@@ -34,7 +33,12 @@ final class EmailRule implements MaskRule {
         return masked.result();
     }
 
+    /**
+     * RFC 5322's atext and the dot, less the characters that mostly separate a key or a URL from what follows
+     * ({@code = ? & /}) and braces: {@code email=a@b.org} keeps its key. A local part is read to its first character,
+     * however long: each character is read back from one {@code @} only, so the scan stays linear.
+     */
     private static boolean isLocalPartChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ".%+-_".indexOf(c) >= 0;
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ".%+-_!#$'*^`|~".indexOf(c) >= 0;
     }
 }

@@ -64,6 +64,14 @@ class MaskingRulesTest {
     }
 
     @Test
+    void anEmailIsMaskedWhole() {
+        String local = "x".repeat(70) + ".long";
+        assertEquals("to [REDACTED:email] ok", rules.apply("to " + local + "@example.org ok"));
+        assertEquals("email=[REDACTED:email] next=1", rules.apply("email=alice@example.org next=1"));
+        assertEquals("GET /users/[REDACTED:email]?x=1", rules.apply("GET /users/alice@example.org?x=1"));
+    }
+
+    @Test
     void theCodeExchangesCodeAndVerifierAreMasked() {
         String form = "request params: grant_type=authorization_code\n"
                 + "code=I4rY-zEz2S50.1f0c.9d2e\ncode_verifier=0hDi0sjQz7Ya9Lw\nredirect_uri=http://app/login\n";
