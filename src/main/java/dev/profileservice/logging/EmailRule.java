@@ -21,6 +21,10 @@ final class EmailRule implements MaskRule {
             while (start > done && isLocalPartChar(text.charAt(start - 1))) {
                 start--;
             }
+            // a quote or bar before the address ('alice@example.org') is the text's, not the address's
+            while (start < at && "'`|".indexOf(text.charAt(start)) >= 0) {
+                start++;
+            }
             if (start == at) {
                 continue;
             }

@@ -68,6 +68,7 @@ class MaskingRulesTest {
         String local = "x".repeat(70) + ".long";
         assertEquals("to [REDACTED:email] ok", rules.apply("to " + local + "@example.org ok"));
         assertEquals("email=[REDACTED:email] next=1", rules.apply("email=alice@example.org next=1"));
+        assertEquals("user '[REDACTED:email]' and |[REDACTED:email]|", rules.apply("user 'o'brien@example.org' and |a@b.io|"));
         assertEquals("GET /users/[REDACTED:email]?x=1", rules.apply("GET /users/alice@example.org?x=1"));
     }
 
