@@ -22,7 +22,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * The HTTP layer's limits, answered as problems before anything else runs: an over-long request
  * target (414), an oversized header block (431), an oversized body (413), announced or chunked,
- * a path with matrix parameters (400) and a Host no absolute URL can be made from (400).
+ * a path with matrix parameters (400), a Host no absolute URL can be made from (400) and a body
+ * without a Content-Type (415).
  * <p>
  * Matrix parameters are refused because two layers read the path differently: Vert.x routes
  * match {@code /api;x=1/profile} as written, so a guard on {@code /api/*} (the CSRF check) never
@@ -64,6 +65,8 @@ public class HttpLimitRoute {
             reject(context, 400, "the path may not carry matrix parameters (';')");
         } else if (!usableAuthority(request.authority())) {
             reject(context, 400, "the Host header is not a valid host");
+        } else if (request.getHeader(HttpHeaders.CONTENT_TYPE) == null && hasBody(request)) {
+            reject(context, 415, "a request body needs a Content-Type, such as application/json");
         } else if (headerBytes(request.headers()) > maxHeaders) {
             reject(context, 431, "the request headers are larger than " + maxHeaders + " bytes");
         } else if (request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
@@ -123,6 +126,15 @@ public class HttpLimitRoute {
             }
         }
         return true;
+    }
+
+    /**
+     * Without a Content-Type Quarkus REST reads a body as the method's first media type, JSON here, and a browser sends
+     * such a body cross-site without a preflight (a no-cors fetch of bytes); every body must say what it is.
+     */
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null ? !length.strip().equals("0") : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static boolean hasMatrixParameters(String path) {

@@ -125,6 +125,24 @@ class HttpLimitsTest extends ApiTest {
         }
     }
 
+    /** A body must say what it is: without a Content-Type Quarkus REST took it for JSON, and no browser preflight ran. */
+    @Test
+    void aBodyWithoutContentTypeIs415Problem() throws Exception {
+        ensureProfile(Tokens.alice());
+        byte[] body = "{\"line1\": \"1 Untyped St\", \"city\": \"C\", \"postalCode\": \"1\", \"country\": \"GB\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer untyped = RawHttp.send(base.getPort(), "POST /api/profile/addresses HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.alice() + "\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+        assertEquals(415, untyped.status(), untyped.toString());
+        assertEquals("application/problem+json", untyped.header("Content-Type"), untyped.toString());
+        RawHttp.Answer list = get("/api/profile/addresses?limit=100", "");
+        assertFalse(list.body().contains("Untyped"), "nothing was written: " + list.body());
+        // no body, no type needed: a bodiless POST (the sign-out form) and a GET pass
+        RawHttp.Answer empty = RawHttp.send(base.getPort(), "DELETE /api/profile/addresses/none HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.alice() + "\r\nContent-Length: 0\r\n\r\n", new byte[0]);
+        assertTrue(empty.status() != 415, empty.toString());
+    }
+
     private RawHttp.Answer postAddressWithHost(String host) throws Exception {
         byte[] body = "{\"line1\": \"1 Host St\", \"city\": \"C\", \"postalCode\": \"1\", \"country\": \"GB\"}".getBytes(StandardCharsets.UTF_8);
         return RawHttp.send(base.getPort(), "POST /api/profile/addresses HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
