@@ -41,19 +41,21 @@ public class AddressCounter {
 
     /** Takes one of the owner's {@code max} slots for address {@code id}; FULL or NO_PROFILE when the gate is shut. */
     public Uni<Slot> take(String ownerId, String id, int max) {
+        // A slot attribute of another type (written by hand) shuts the gate like a full set: ADD on it would fail.
         UpdateItemRequest take = update(ownerId, "ADD #s :id",
-                "attribute_exists(#pk) AND (attribute_not_exists(#s) OR size(#s) < :max OR contains(#s, :one))",
+                "attribute_exists(#pk) AND (attribute_not_exists(#s)"
+                        + " OR attribute_type(#s, :set) AND (size(#s) < :max OR contains(#s, :one)))",
                 Map.of(":id", AttributeValue.fromSs(List.of(id)), ":one", AttributeValue.fromS(id),
-                        ":max", AttributeValue.fromN(Integer.toString(max))));
+                        ":max", AttributeValue.fromN(Integer.toString(max)), ":set", AttributeValue.fromS("SS")));
         return dynamo.updateItem(take).replaceWith(Slot.TAKEN)
                 .onFailure(ConditionalCheckFailedException.class)
                 .recoverWithUni(() -> profileExists(ownerId).map(exists -> exists ? Slot.FULL : Slot.NO_PROFILE));
     }
 
-    /** Gives address {@code id}'s slot back (deleted, or its write failed); nothing when the profile is gone. */
+    /** Gives address {@code id}'s slot back (deleted, or its write failed); nothing when the profile or the set is gone. */
     public Uni<Void> release(String ownerId, String id) {
-        UpdateItemRequest release = update(ownerId, "DELETE #s :id", "attribute_exists(#pk)",
-                Map.of(":id", AttributeValue.fromSs(List.of(id))));
+        UpdateItemRequest release = update(ownerId, "DELETE #s :id", "attribute_exists(#pk) AND attribute_type(#s, :set)",
+                Map.of(":id", AttributeValue.fromSs(List.of(id)), ":set", AttributeValue.fromS("SS")));
         return dynamo.updateItem(release).replaceWithVoid()
                 .onFailure(ConditionalCheckFailedException.class).recoverWithNull();
     }

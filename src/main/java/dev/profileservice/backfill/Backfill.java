@@ -24,6 +24,7 @@ import io.quarkus.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -137,6 +138,14 @@ public class Backfill {
             return Outcome.UPDATED;
         } catch (ConditionalCheckFailedException e) {
             return Outcome.CONFLICT;
+        } catch (DynamoDbException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw e; // the table's trouble, not the item's: the run stops and can resume
+            }
+            // This item's trouble (an item near the 400 KB limit cannot take its ciphertext): the others go on.
+            Log.warnf("backfill %s: skipped an item DynamoDB refused (%s): %s", name(mode),
+                    e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode(), key);
+            return Outcome.FAILED;
         }
     }
 

@@ -37,8 +37,10 @@ public class ItemResealer {
         ItemChanges changes = new ItemChanges();
         for (String attribute : Attributes.ENCRYPTED) {
             AttributeValue value = item.get(attribute);
-            if (value != null && value.s() != null) {
-                changes.set(attribute, codec.sealed(attribute, value.s(), key));
+            // plaintext stored as a number ({"N": "94105"}) is plaintext too, and the API reads it as text
+            String plaintext = value == null ? null : value.s() != null ? value.s() : value.n();
+            if (plaintext != null) {
+                changes.set(attribute, codec.sealed(attribute, plaintext, key));
             }
         }
         AttributeValue email = item.get(Attributes.EMAIL);

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 @Singleton
 public class StorageCodec {
 
+    /** The largest version an ETag carries (18 digits, as If-Match accepts). */
+    public static final long MAX_WHOLE = 999_999_999_999_999_999L;
+
     private final FieldCipher cipher;
     private final EmailIndex emailIndex;
     private final CryptoMetrics metrics;
@@ -126,8 +129,11 @@ public class StorageCodec {
                 throw e;
             }
         }
-        if (value.s() != null) {
+        // Plaintext is plaintext whatever its type: a number ({"N": "14155552671"}) is refused or counted like a string.
+        String plaintext = value.s() != null ? value.s() : value.n();
+        if (plaintext != null) {
             legacyPlaintext.admit(attribute, key);
+            return AttributeValue.fromS(plaintext);
         }
         return value;
     }
@@ -142,7 +148,7 @@ public class StorageCodec {
             return s;
         }
         if (type == Long.class) {
-            return value.n() == null ? null : Long.valueOf(value.n());
+            return value.n() == null ? null : wholeNumber(value.n());
         }
         if (Map.class.isAssignableFrom(type)) {
             Map<String, String> map = new LinkedHashMap<>();
@@ -166,6 +172,19 @@ public class StorageCodec {
             return List.class.isAssignableFrom(type) ? List.copyOf(set) : Set.copyOf(set);
         }
         throw new IllegalStateException("unsupported component type " + type.getSimpleName());
+    }
+
+    /**
+     * A stored number as a version or count: a whole number from 0 to {@link #MAX_WHOLE}, else null (absent), so that an
+     * item written by hand ({"N": "7.5"}, "-1", "1E+30") reads as one without it instead of failing the request.
+     */
+    static Long wholeNumber(String n) {
+        try {
+            long whole = Long.parseLong(n);
+            return whole >= 0 && whole <= MAX_WHOLE ? whole : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static AttributeValue toAttribute(Object value) {

@@ -62,14 +62,18 @@ public class ProfileRepository {
 
     /** Applies the change if the stored version is {@code expectedVersion}; false when it is not. */
     public Uni<Boolean> update(String userId, ProfileChange change, long expectedVersion) {
-        // Items written by other systems may have no version yet; they count as version 0.
-        String condition = expectedVersion == 0
-                ? "attribute_exists(#pk) AND (attribute_not_exists(#v) OR #v = :expected)"
-                : "#v = :expected";
-        return write(userId, changes(userId, change, expectedVersion + 1), condition,
-                Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))),
-                expectedVersion == 0 ? Map.of("#pk", Attributes.USER_ID, "#v", Attributes.VERSION)
-                        : Map.of("#v", Attributes.VERSION));
+        // Items written by other systems may have no version yet, or one no ETag can carry (a string, a negative or
+        // too large number: StorageCodec reads those as absent); they count as version 0, as GET showed them.
+        if (expectedVersion == 0) {
+            return write(userId, changes(userId, change, 1),
+                    "attribute_exists(#pk) AND (attribute_not_exists(#v) OR #v = :expected OR NOT attribute_type(#v, :number)"
+                            + " OR #v < :expected OR #v > :max)",
+                    Map.of(":expected", AttributeValue.fromN("0"), ":number", AttributeValue.fromS("N"),
+                            ":max", AttributeValue.fromN(Long.toString(StorageCodec.MAX_WHOLE))),
+                    Map.of("#pk", Attributes.USER_ID, "#v", Attributes.VERSION));
+        }
+        return write(userId, changes(userId, change, expectedVersion + 1), "#v = :expected",
+                Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))), Map.of("#v", Attributes.VERSION));
     }
 
     /**

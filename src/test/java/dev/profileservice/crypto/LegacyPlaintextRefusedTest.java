@@ -68,6 +68,21 @@ class LegacyPlaintextRefusedTest extends ApiTest {
     }
 
     @Test
+    void plaintextStoredAsANumberIsRefusedToo() {
+        as(Tokens.alice()).body(fullProfileJson()).put("/api/profile").then().statusCode(201);
+        String digits = "1415" + "5550199";
+        Map<String, AttributeValue> item = new java.util.HashMap<>(rawItem(Tokens.ALICE, "PROFILE"));
+        item.put("phone", AttributeValue.fromN(digits));
+        plant(Tokens.ALICE, "PROFILE", item);
+        double before = refusals().getOrDefault("phone", 0.0);
+
+        Response response = as(Tokens.alice()).get("/api/profile");
+        assertEquals(500, response.statusCode(), response.asString());
+        assertFalse(response.asString().contains(digits), response.asString());
+        assertTrue(refusals().getOrDefault("phone", 0.0) > before, "metric " + refusals());
+    }
+
+    @Test
     void aLegacyItemIsRefusedWhileSealedOnesStillRead() {
         plantLegacyProfile(Tokens.BOB);
         Response legacy = as(Tokens.bob()).get("/api/profile");
