@@ -175,6 +175,22 @@ class BackfillTest extends ApiTest {
         assertNotNull(rawItem(Tokens.BOB, "PROFILE").get("email").b(), "the run went on past the failure");
     }
 
+    @Test
+    void anItemDynamoDbRefusesToGrowIsCountedFailedAndDoesNotStopTheRun() throws Exception {
+        // 400 KB is DynamoDB's item limit: sealing the email and adding its blind index would pass it
+        String notes = "n".repeat(409_600 - 82 - 20);
+        plant(Tokens.ALICE, "PROFILE", Map.of("email", AttributeValue.fromS("big@legacy.example.org"),
+                "internal_notes", AttributeValue.fromS(notes), "version", AttributeValue.fromN("1")));
+        plantLegacyProfile(Tokens.BOB);
+        Map<String, AttributeValue> aliceBefore = rawItem(Tokens.ALICE, "PROFILE");
+
+        Report report = backfill.run(Options.defaults(Mode.ENCRYPT));
+
+        assertTrue(report.failed() >= 1, report.toString());
+        assertEquals(aliceBefore, rawItem(Tokens.ALICE, "PROFILE"));
+        assertNotNull(rawItem(Tokens.BOB, "PROFILE").get("email").b(), "the run went on past the failure");
+    }
+
     private void plantLegacyAddress(String userId, String id) {
         plant(userId, "ADDRESS#" + id, Map.of(
                 "label", AttributeValue.fromS("home"),
