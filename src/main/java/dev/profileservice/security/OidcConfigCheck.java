@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 
 /**
  * Without an issuer, Quarkus disables the OIDC tenant and every request is a 401: safe, but
@@ -22,13 +23,23 @@ public class OidcConfigCheck {
     static final int MIN_SECRET_LENGTH = 32;
 
     private final Config config;
+    private final String[] args;
 
-    OidcConfigCheck(Config config) {
+    OidcConfigCheck(Config config, @CommandLineArguments String[] args) {
         this.config = config;
+        this.args = args;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        check(LaunchMode.current());
+    }
+
+    /**
+     * Checked when the jar runs as the service. A command ({@code backfill ...}, the Job) authenticates nobody and
+     * opens no session, and its Job carries only the keysets: it must not be refused for want of the web's secrets.
+     */
+    void check(LaunchMode mode) {
+        if (mode == LaunchMode.NORMAL && args.length == 0) {
             verify(value("quarkus.oidc.auth-server-url"), value("quarkus.oidc.token.audience"));
             verifySessionSecrets(value("quarkus.oidc.credentials.secret"),
                     value("quarkus.oidc.token-state-manager.encryption-secret"),

@@ -8,9 +8,22 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.LaunchMode;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
 class OidcConfigCheckTest {
 
     private static final Optional<String> LONG = Optional.of("k".repeat(OidcConfigCheck.MIN_SECRET_LENGTH));
+
+    @Test
+    void theServiceNeedsItsSecretsButACommandRunDoesNot() {
+        var nothing = new SmallRyeConfigBuilder().build();
+        // the backfill Job carries only the keysets: no client or session secret, and it serves no session
+        assertDoesNotThrow(() -> new OidcConfigCheck(nothing, new String[] { "backfill", "--mode", "encrypt" })
+                .check(LaunchMode.NORMAL));
+        assertThrows(IllegalStateException.class, () -> new OidcConfigCheck(nothing, new String[0]).check(LaunchMode.NORMAL));
+        assertDoesNotThrow(() -> new OidcConfigCheck(nothing, new String[0]).check(LaunchMode.TEST));
+    }
 
     @Test
     void prodWithoutIssuerRefusesToStartNamingTheSetting() {
