@@ -72,6 +72,18 @@ class BackfillJobManifestTest {
         assertEquals("profile-service-config", container.path("envFrom").get(0).path("configMapRef").path("name").asText());
         JsonNode policy = KustomizeRenderer.find(JOB, "NetworkPolicy", "profile-backfill").path("spec");
         assertEquals(0, policy.path("ingress").size());
+        // the Job holds the keysets: HTTPS only to listed networks, as for the service, never anywhere
+        for (JsonNode rule : policy.path("egress")) {
+            boolean https = false;
+            for (JsonNode port : rule.path("ports")) {
+                https |= port.path("port").asInt() == 443;
+            }
+            if (https) {
+                assertTrue(rule.path("to").size() > 0, "HTTPS to any address: " + rule);
+                rule.path("to").forEach(peer -> assertFalse(peer.path("ipBlock").path("cidr").asText().equals("0.0.0.0/0"), rule.toString()));
+            }
+        }
+        assertFalse(pod().path("automountServiceAccountToken").asBoolean(true), "no Kubernetes API token in the Job's pod");
         assertEquals("profile-backfill", policy.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
     }
 }
