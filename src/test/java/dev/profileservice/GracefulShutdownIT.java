@@ -1,6 +1,7 @@
 package dev.profileservice;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,9 @@ import io.restassured.http.ContentType;
 
 /**
  * The packaged jar is stopped (SIGTERM, as Kubernetes does) while writes are in flight: they
- * are held in flight by freezing dynalite, which then resumes. Every write must be answered
- * and every acknowledged write must be in the table afterwards.
+ * are held in flight by freezing dynalite, which then resumes. During the shutdown delay the pod
+ * is not ready but still answers; every write must be answered and every acknowledged write must
+ * be in the table afterwards.
  */
 class GracefulShutdownIT {
 
@@ -75,6 +77,10 @@ class GracefulShutdownIT {
             service.terminate();
             Thread.sleep(200);
             DynaliteResource.resume();
+            // the shutdown delay: out of the ingress's endpoints (readiness DOWN), yet still answering new requests
+            given().port(ProdConfigResource.managementPort()).get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'Graceful Shutdown' }.status", equalTo("DOWN"));
+            given().port(port).get("/api/profile").then().statusCode(401).contentType("application/problem+json");
             for (Future<Integer> write : writes) {
                 assertEquals(201, write.get(30, TimeUnit.SECONDS), "an in-flight write was cut off");
             }
