@@ -218,6 +218,8 @@ service_env() {
   export PROFILE_CRYPTO_KEYSET="${PROFILE_CRYPTO_KEYSET:-$(keyset aead)}"
   export PROFILE_CRYPTO_INDEX_KEYSET="${PROFILE_CRYPTO_INDEX_KEYSET:-$(keyset prf)}"
   export PROFILE_BOOTSTRAP_CREATE_TABLE=true
+  # No ingress to drain from: the benches stop the service without prod's 5 s shutdown delay.
+  export PROFILE_SHUTDOWN_DELAY="${PROFILE_SHUTDOWN_DELAY:-0S}"
   # The per-caller limits (10 writes/s, 6 exports/min) would turn most of a load run into 429s: 50 users at thousands of
   # requests a second is a capacity test, not 50 people. The buckets are still checked on every request, so their cost
   # stays in the figures; RateLimitTest proves the limits themselves.
