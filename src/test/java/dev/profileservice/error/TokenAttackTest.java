@@ -2,6 +2,7 @@ package dev.profileservice.error;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,6 +40,25 @@ class TokenAttackTest extends ApiTest {
             rejected(given().header("Authorization", "Bearer " + token).get("/api/profile/addresses"));
         }
         rejected(given().header("Authorization", "Basic YWxpY2U6YWxpY2U=").get("/api/profile/addresses"));
+    }
+
+    /** Shapes that made quarkus-oidc throw before any identity provider ran (a 500): each is a 401 problem. */
+    @Test
+    void credentialShapesThatBrokeTheOidcMechanism() {
+        for (String token : new String[] { ".", "..", "...." }) {
+            rejected(given().header("Authorization", "Bearer " + token).get("/api/profile/addresses"));
+        }
+        for (String chunk : new String[] { "q_session_chunk_x", "q_session_chunk_99999999999", "q_session_chunk_" }) {
+            rejected(given().cookie(chunk, "1").header("X-Requested-With", "fetch").get("/api/profile/addresses"));
+            int signIn = given().redirects().follow(false).cookie(chunk, "1").get("/login").statusCode();
+            assertTrue(signIn < 500, chunk + " on /login: " + signIn);
+        }
+        for (String state : new String[] { "|", "||" }) {
+            rejected(given().cookie("q_auth_s", state).queryParam("state", "s").get("/api/profile"));
+            int callback = given().redirects().follow(false).cookie("q_auth_s", state).queryParam("state", "s").get("/login")
+                    .statusCode();
+            assertTrue(callback < 500, "state cookie " + state + " on /login: " + callback);
+        }
     }
 
     @Test
