@@ -1,14 +1,18 @@
 package dev.profileservice.web;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.profileservice.error.RouteProblems;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,6 +29,13 @@ public class CsrfGuard {
     public static final String HEADER = "X-Requested-With";
     static final String SESSION_COOKIE_PREFIX = "q_session";
     static final String SIGN_OUT_PATH = "/logout";
+    private static final String CLEAR_SITE_DATA = "Clear-Site-Data";
+
+    private final boolean secureCookies;
+
+    CsrfGuard(@ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure") Optional<Boolean> secureCookies) {
+        this.secureCookies = secureCookies.orElse(false);
+    }
 
     void register(@Observes Router router) {
         router.route("/api/*").order(Integer.MIN_VALUE + 20).handler(this::checkApi);
@@ -57,7 +68,31 @@ public class CsrfGuard {
             if ("null".equals(context.request().getHeader(HttpHeaders.ORIGIN))) {
                 context.request().headers().remove(HttpHeaders.ORIGIN);
             }
+            context.addHeadersEndHandler(ignored -> endSessionHere(context));
             context.next();
+        }
+    }
+
+    /**
+     * Whatever the sign-out's outcome, the session ends in this browser. A session that cannot be read (damaged, or
+     * its tokens due for a refresh while the IdP is down) fails authentication before the sign-out runs: that 401 would
+     * leave the cookie, and the next person at this browser signed in as soon as the refresh works again. So every
+     * session cookie the browser sent is expired, cache and storage are cleared, and a failed read still goes to the
+     * signed-out page. (Quarkus' own logout expires the cookies too; a second expiry changes nothing.)
+     */
+    private void endSessionHere(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.getStatusCode() == 401) {
+            response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/" + SessionResource.SIGNED_OUT_PAGE);
+        }
+        for (String name : context.request().cookieMap().keySet()) {
+            if (name.startsWith(SESSION_COOKIE_PREFIX)) {
+                response.headers().add(HttpHeaders.SET_COOKIE, name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT;"
+                        + " Path=/; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));
+            }
+        }
+        if (!response.headers().contains(CLEAR_SITE_DATA)) {
+            response.putHeader(CLEAR_SITE_DATA, "\"cache\", \"storage\"");
         }
     }
 

@@ -159,6 +159,23 @@ class SessionSecurityTest extends ApiTest {
     }
 
     @Test
+    void aSignOutWhoseSessionCannotBeReadStillExpiresTheSessionCookie() {
+        // as when the tokens must be refreshed and the IdP is down: the session cannot be resolved, yet sign-out must
+        // not leave a cookie behind that the next person at this browser could sign in with
+        CodeFlowLogin alice = CodeFlowLogin.as("alice");
+        String damaged = alice.sessionCookie().substring(0, alice.sessionCookie().length() - 8) + "AAAAAAAA";
+        Response out = given().redirects().follow(false).cookie("q_session", damaged).header("Origin", ownOrigin())
+                .post("/logout");
+        assertEquals(303, out.statusCode(), out.asString());
+        assertTrue(out.header("Location").endsWith("/signed-out.html"), out.header("Location"));
+        Cookie expired = out.detailedCookies().get("q_session");
+        assertNotNull(expired, "the session cookie is expired: " + out.headers());
+        assertTrue(expired.getMaxAge() == 0 || expired.getValue().isEmpty(), expired.toString());
+        assertEquals("/", expired.getPath());
+        assertTrue(out.header("Clear-Site-Data") != null && out.header("Clear-Site-Data").contains("\"storage\""), out.headers().toString());
+    }
+
+    @Test
     void signOutIsASameOriginPost() {
         given().redirects().follow(false).get("/logout").then().statusCode(405).header("Allow", "POST");
         CodeFlowLogin alice = CodeFlowLogin.as("alice");
