@@ -92,6 +92,15 @@ class HttpLimitsTest extends ApiTest {
         assertEquals(404, get("/api%3Bx=1/profile", "").status());
     }
 
+    /** A byte range past the end of a page got Vert.x's empty 416: pages are served whole. */
+    @Test
+    void aRangePastTheEndOfAPageIsIgnored() throws Exception {
+        RawHttp.Answer page = RawHttp.send(base.getPort(), "GET /index.html HTTP/1.1\r\nHost: localhost\r\n"
+                + "Range: bytes=999999-\r\n\r\n", new byte[0]);
+        assertEquals(200, page.status(), page.toString());
+        assertTrue(page.body().contains("<html"), page.body());
+    }
+
     /** Quarkus refuses a target java.net.URI cannot parse before any route runs: an empty 400 (limits-and-edges.md). */
     @Test
     void anUnparsableTargetGetsQuarkusEmpty400() throws Exception {
