@@ -3,9 +3,12 @@ package dev.profileservice.admin;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import dev.profileservice.logging.AuditEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * One audit event per admin read of one person's data: who read whom, how, and with what result. Events carry
@@ -24,6 +27,21 @@ public class AuditLog {
 
     AuditLog(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Admin reads without an audit trail are not allowed: a prod start with the {@code audit} category above INFO
+     * (which would drop every event silently) is refused, naming the setting.
+     */
+    void onStart(@Observes StartupEvent event) {
+        requireRecorded(LaunchMode.current(), AuditEvent.recorded());
+    }
+
+    static void requireRecorded(LaunchMode mode, boolean recorded) {
+        if (mode == LaunchMode.NORMAL && !recorded) {
+            throw new IllegalStateException("quarkus.log.category.\"audit\".level must be INFO or lower in prod:"
+                    + " above it every admin read would go unaudited");
+        }
     }
 
     public void adminRead(String actor, String action, String target, String outcome) {

@@ -30,6 +30,11 @@ public record AuditEvent(Instant time, String actor, String action, String targe
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** Logs the event at INFO on the {@code audit} category. */
+    /** Whether audit events reach the log at all: the {@code audit} category at INFO or lower. */
+    public static boolean recorded() {
+        return LOGGER.isLoggable(Level.INFO);
+    }
+
     public void publish() {
         if (!LOGGER.isLoggable(Level.INFO)) {
             return;
