@@ -97,7 +97,7 @@ public class ProfileResource {
         String owner = caller.id();
         return Uni.combine().all()
                 .unis(profiles.find(owner, Views.Owner.class), addresses.all(owner))
-                .with(ProfileExport::new);
+                .with(ProfileExport::of);
     }
 
     /**

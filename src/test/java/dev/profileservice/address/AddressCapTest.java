@@ -1,9 +1,13 @@
 package dev.profileservice.address;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +16,27 @@ import dev.profileservice.support.Together;
 import dev.profileservice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * At most {@code profile.limits.max-addresses} (50) addresses per owner, under concurrency, and an
- * address needs a profile. The export, bounded by the same cap, carries all of them.
+ * address needs a profile. The export carries all of them, and more if the table holds more.
  */
 @QuarkusTest
 class AddressCapTest extends ApiTest {
+
+    @Test
+    void theExportCarriesEveryAddressEvenPastTheCap() {
+        // written by another system, or slots drifted from items: more addresses than the cap of new ones
+        ensureProfile(Tokens.alice());
+        for (int i = 0; i < 57; i++) {
+            plant(Tokens.ALICE, "ADDRESS#" + UUID.randomUUID(), Map.of("city", AttributeValue.fromS("Drift " + i),
+                    "country", AttributeValue.fromS("NL")));
+        }
+        as(Tokens.alice()).get("/api/profile/export").then().statusCode(200)
+                .body("addresses.size()", equalTo(57))
+                .body("addressesTruncated", nullValue());
+    }
 
     @Test
     void twentyConcurrentPostsOnFortyFiveAddressesLeaveExactlyFifty() throws Exception {
