@@ -1,5 +1,6 @@
 package dev.profileservice.security;
 
+import java.net.URI;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class OidcConfigCheck {
     void check(LaunchMode mode) {
         if (mode == LaunchMode.NORMAL && args.length == 0) {
             verify(value("quarkus.oidc.auth-server-url"), value("quarkus.oidc.token.audience"));
+            verifyTls(value("quarkus.oidc.tls.verification"));
             verifySessionSecrets(value("quarkus.oidc.credentials.secret"),
                     value("quarkus.oidc.token-state-manager.encryption-secret"),
                     value("quarkus.oidc.authentication.state-secret"));
@@ -56,9 +58,36 @@ public class OidcConfigCheck {
             throw new IllegalStateException("quarkus.oidc.auth-server-url (env QUARKUS_OIDC_AUTH_SERVER_URL) is required:"
                     + " the issuer whose tokens this service accepts");
         }
+        if (!overTls(issuer.get())) {
+            throw new IllegalStateException("quarkus.oidc.auth-server-url (env QUARKUS_OIDC_AUTH_SERVER_URL) must be https"
+                    + " in prod: the JWKS that every token is checked against is fetched from it");
+        }
         if (audience.filter(s -> !s.isBlank() && !s.equals("any")).isEmpty()) {
             throw new IllegalStateException("quarkus.oidc.token.audience (env QUARKUS_OIDC_TOKEN_AUDIENCE) is required in prod:"
                     + " the aud this service's tokens must carry");
+        }
+    }
+
+    /** https, or plain http to this host only (a sidecar or a local test issuer): the keys must not cross a network in clear. */
+    static boolean overTls(String issuer) {
+        try {
+            URI uri = URI.create(issuer.strip());
+            if ("https".equalsIgnoreCase(uri.getScheme())) {
+                return true;
+            }
+            String host = uri.getHost();
+            return "http".equalsIgnoreCase(uri.getScheme()) && host != null
+                    && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Certificate checks on the IdP's connections stay on: without them anyone on the path can serve its own keys. */
+    static void verifyTls(Optional<String> verification) {
+        if (verification.filter(v -> v.strip().equalsIgnoreCase("none")).isPresent()) {
+            throw new IllegalStateException("quarkus.oidc.tls.verification=none is refused in prod: the IdP's keys would be"
+                    + " accepted from anyone on the path");
         }
     }
 

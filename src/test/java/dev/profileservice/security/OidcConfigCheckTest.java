@@ -26,6 +26,19 @@ class OidcConfigCheckTest {
     }
 
     @Test
+    void prodTakesTheIssuersKeysOverTlsOnly() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> OidcConfigCheck.verify(Optional.of("http://sso.example.com/realms/x"), Optional.of("profile-service")));
+        assertTrue(e.getMessage().contains("must be https"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> OidcConfigCheck.verify(Optional.of("sso.example.com"), Optional.of("a")));
+        assertDoesNotThrow(() -> OidcConfigCheck.verify(Optional.of("https://sso.example.com/realms/x"), Optional.of("a")));
+        assertDoesNotThrow(() -> OidcConfigCheck.verify(Optional.of("http://127.0.0.1:8180/realms/x"), Optional.of("a")));
+        assertThrows(IllegalStateException.class, () -> OidcConfigCheck.verifyTls(Optional.of("none")));
+        assertDoesNotThrow(() -> OidcConfigCheck.verifyTls(Optional.of("required")));
+        assertDoesNotThrow(() -> OidcConfigCheck.verifyTls(Optional.empty()));
+    }
+
+    @Test
     void prodWithoutIssuerRefusesToStartNamingTheSetting() {
         var e = assertThrows(IllegalStateException.class,
                 () -> OidcConfigCheck.verify(Optional.empty(), Optional.of("profile-service")));
