@@ -29,14 +29,14 @@ public record AuditEvent(Instant time, String actor, String action, String targe
     private static final Logger LOGGER = Logger.getLogger(CATEGORY);
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    /** Logs the event at INFO on the {@code audit} category. */
     /** Whether audit events reach the log at all: the {@code audit} category at INFO or lower. */
     public static boolean recorded() {
         return LOGGER.isLoggable(Level.INFO);
     }
 
+    /** Logs the event at INFO on the {@code audit} category. */
     public void publish() {
-        if (!LOGGER.isLoggable(Level.INFO)) {
+        if (!recorded()) {
             return;
         }
         ExtLogRecord record = new ExtLogRecord(Level.INFO, toJson(), FormatStyle.NO_FORMAT, AuditEvent.class.getName());
