@@ -17,6 +17,9 @@ public class AddressService {
 
     /** The cursor's binding: a cursor of this list is useless anywhere else. */
     static final String LIST_ENDPOINT = "GET /api/profile/addresses";
+    /** The most addresses one export answer holds. */
+    public static final int EXPORT_CEILING = 1_000;
+
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final AddressRepository repository;
@@ -50,9 +53,6 @@ public class AddressService {
     public Uni<List<Address>> all(String ownerId) {
         return repository.all(ownerId, EXPORT_CEILING + 1);
     }
-
-    /** The most addresses one export answer holds. */
-    public static final int EXPORT_CEILING = 1_000;
 
     public Uni<Address> find(String ownerId, String id) {
         return isId(id) ? repository.find(ownerId, id) : Uni.createFrom().nullItem();
