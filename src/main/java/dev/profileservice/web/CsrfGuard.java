@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.profileservice.error.RouteProblems;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -87,8 +89,8 @@ public class CsrfGuard {
         }
         for (String name : context.request().cookieMap().keySet()) {
             if (name.startsWith(SESSION_COOKIE_PREFIX)) {
-                response.headers().add(HttpHeaders.SET_COOKIE, name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT;"
-                        + " Path=/; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));
+                response.addCookie(Cookie.cookie(name, "").setPath("/").setMaxAge(0).setHttpOnly(true).setSecure(secureCookies)
+                        .setSameSite(CookieSameSite.LAX));
             }
         }
         if (!response.headers().contains(CLEAR_SITE_DATA)) {
