@@ -49,7 +49,7 @@ jcmd_of() {
   if [[ -x "$own" ]]; then "$own" "$@"; else jcmd "$@"; fi
 }
 
-# A free loopback port below 32768 (the ephemeral range starts there, see PITFALLS.md).
+# A free loopback port below 32768 (Linux's ephemeral port range starts there, so nothing the OS hands out can take it meanwhile).
 free_port() {
   local port
   for _ in $(seq 1 50); do
