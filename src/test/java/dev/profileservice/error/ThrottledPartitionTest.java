@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.profileservice.support.ApiTest;
+import dev.profileservice.support.BreakerMetrics;
 import dev.profileservice.support.Throttles;
 import dev.profileservice.support.Tokens;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,8 +39,8 @@ class ThrottledPartitionTest extends ApiTest {
         String bob = Tokens.bob();
         as(alice).body("{\"displayName\": \"Alice\"}").put("/api/profile").then().statusCode(201);
         as(bob).body("{\"displayName\": \"Bob\"}").put("/api/profile").then().statusCode(201);
-        double failuresBefore = breaker("ft.circuitbreaker.calls.total", "failure");
-        double openedBefore = breaker("ft.circuitbreaker.opened.total", null);
+        double failuresBefore = BreakerMetrics.failures(registry);
+        double openedBefore = BreakerMetrics.openings(registry);
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Response>> alices = new ArrayList<>();
@@ -68,16 +68,8 @@ class ThrottledPartitionTest extends ApiTest {
         for (Response response : bobs) {
             assertEquals(200, response.statusCode(), response.asString());
         }
-        assertEquals(failuresBefore, breaker("ft.circuitbreaker.calls.total", "failure"), "throttling counted as a failure");
-        assertEquals(openedBefore, breaker("ft.circuitbreaker.opened.total", null), "the circuit opened");
+        assertEquals(failuresBefore, BreakerMetrics.failures(registry), "throttling counted as a failure");
+        assertEquals(openedBefore, BreakerMetrics.openings(registry), "the circuit opened");
         as(alice).get("/api/profile").then().statusCode(200);
-    }
-
-    /** The sum over every DynamoGateway method's breaker. */
-    private double breaker(String name, String result) {
-        return registry.find(name).counters().stream()
-                .filter(c -> c.getId().getTag("method").contains("DynamoGateway"))
-                .filter(c -> result == null || result.equals(c.getId().getTag("circuitBreakerResult")))
-                .mapToDouble(Counter::count).sum();
     }
 }

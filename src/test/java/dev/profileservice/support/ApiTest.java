@@ -107,6 +107,20 @@ public abstract class ApiTest {
         }
     }
 
+    /**
+     * Reads the caller's profile every 250 ms until it answers 200 or 20 s have passed (a circuit breaker closing
+     * after an outage); returns the last status.
+     */
+    protected static int statusOnceRecovered(String token) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            Thread.sleep(250);
+            status = as(token).get("/api/profile").statusCode();
+        }
+        return status;
+    }
+
     protected static String fullProfileJson() {
         return """
                 {"displayName": "Alice A.", "avatarUrl": "https://cdn.example.org/a.png",

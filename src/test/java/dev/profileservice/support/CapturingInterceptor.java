@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * through {@code quarkus.dynamodb.interceptors}), so tests can inspect keys and projections.
  * Reads of the {@link Faults} users fail the way a real backend can, with sensitive text
  * in the failure, so tests can check that none of it reaches a client or a log line; the
- * partitions of {@link Throttles} users are throttled.
+ * partitions of {@link Throttles} users are throttled, and while {@link ServerErrors} runs every attempt gets a 503.
  */
 public class CapturingInterceptor implements ExecutionInterceptor {
 
@@ -45,6 +45,7 @@ public class CapturingInterceptor implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         Throttles.check(context.request());
+        ServerErrors.check();
     }
 
     public static void clear() {
